@@ -1,0 +1,187 @@
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
+import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
+import { Construct } from 'constructs';
+import { AuthenticationMode } from './authentication-mode';
+import { describePrincipal, entryIdFor } from './principal';
+import { PrincipalAccess } from './principal-access';
+import { entryProperties } from './private/emit';
+import { EntryModel } from './private/model';
+import { FieldReader, normalizeEntry } from './private/normalize';
+import { DEFAULT_RULES } from './validation';
+import { runRules } from './validation/engine';
+import { Finding, formatFinding } from './validation/finding';
+import { ClusterModel, RuleContext, Severity } from './validation/rule';
+
+/** The props this construct knows; any other key is reported. */
+const PROPS_KEYS = ['clusterName', 'authenticationMode', 'principals'];
+
+/**
+ * Properties of an `EksAccessManager`.
+ */
+export interface EksAccessManagerProps {
+  /**
+   * The name of the EKS cluster the entries belong to (a literal, or a token such as
+   * `cluster.clusterName`).
+   */
+  readonly clusterName: string;
+
+  /**
+   * The cluster's authentication mode, when known. Access entries need `API` or
+   * `API_AND_CONFIG_MAP`; `CONFIG_MAP` is an error at synth time.
+   *
+   * @default - not checked
+   */
+  readonly authenticationMode?: AuthenticationMode;
+
+  /**
+   * Who gets access: IAM role or user ARN (a literal, or a token such as `role.roleArn`)
+   * to the contents of that principal's access entry.
+   *
+   * @default - no principals; add them with `grant()`
+   */
+  readonly principals?: { [principalArn: string]: PrincipalAccess };
+}
+
+/**
+ * Access to one EKS cluster, declared as one map of IAM principals to access policies.
+ *
+ * Creates one `AWS::EKS::AccessEntry` per principal, with all its access policies inside
+ * it, and refuses at synth time every configuration that EKS would refuse or that would
+ * grant more than was written. All problems are reported together, each naming the
+ * principal, the field, the rule id and the fix; nothing is synthesized while any remains.
+ *
+ * The logical id of an entry derives from its principal alone, so adding, removing or
+ * reordering other principals never replaces it.
+ *
+ * @see https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html
+ *
+ * @example
+ * declare const stack: Stack;
+ * const manager = new EksAccessManager(stack, 'Access', {
+ *   clusterName: 'prod',
+ *   authenticationMode: AuthenticationMode.API_AND_CONFIG_MAP,
+ *   principals: {
+ *     'arn:aws:iam::111122223333:role/platform-admins': {
+ *       accessPolicies: [{ policy: EksAccessPolicy.CLUSTER_ADMIN, accessScope: { type: AccessScopeType.CLUSTER } }],
+ *     },
+ *     'arn:aws:iam::111122223333:role/nodes': { type: AccessEntryType.EC2_LINUX },
+ *   },
+ * });
+ * manager.grant('arn:aws:iam::111122223333:role/readers', { kubernetesGroups: ['readers'] });
+ */
+export class EksAccessManager extends Construct {
+  /**
+   * The name of the cluster the entries belong to.
+   */
+  public readonly clusterName: string;
+
+  private readonly cluster: ClusterModel;
+  private readonly models: EntryModel[] = [];
+  private readonly resources = new Map<string, CfnAccessEntry>();
+  private warningsReported = false;
+
+  constructor(scope: Construct, id: string, props: EksAccessManagerProps) {
+    super(scope, id);
+    this.cluster = readClusterSettings(props, this.node.path);
+    this.clusterName = this.cluster.clusterName ?? props.clusterName;
+
+    const principals = (props as unknown as Record<string, unknown>).principals;
+    if (typeof principals === 'object' && principals !== null && !Array.isArray(principals)) {
+      for (const [principalArn, access] of Object.entries(principals)) {
+        this.add(principalArn, access, `${this.node.path} principals`);
+      }
+    }
+    this.node.addValidation({ validate: () => this.validate() });
+  }
+
+  /**
+   * Gives a principal access, like one more key of `principals`.
+   *
+   * A principal that already has an entry in this manager is an error at synth time.
+   *
+   * @param principalArn the IAM role or user ARN (a literal or a token)
+   * @param access the contents of its access entry
+   * @returns the principal's access entry
+   */
+  public grant(principalArn: string, access: PrincipalAccess): CfnAccessEntry {
+    return this.add(principalArn, access, `${this.node.path} grant()`);
+  }
+
+  /**
+   * Every access entry this manager created, in the order the principals were declared.
+   */
+  public get entries(): CfnAccessEntry[] {
+    return [...this.resources.values()];
+  }
+
+  /**
+   * The access entry of a principal, if this manager has one.
+   *
+   * @param principalArn the principal as written in the map (or the same token)
+   */
+  public entryFor(principalArn: string): CfnAccessEntry | undefined {
+    return this.resources.get(describePrincipal(this, principalArn).identity);
+  }
+
+  private add(principalArn: string, access: unknown, source: string): CfnAccessEntry {
+    const principal = describePrincipal(this, principalArn);
+    const model = normalizeEntry(principal, access, source);
+    this.models.push(model);
+
+    // A second declaration of the same principal is reported by rule EAM002; the first
+    // entry stays the only resource.
+    const existing = this.resources.get(principal.identity);
+    if (existing) { return existing; }
+
+    const resource = new CfnAccessEntry(this, entryIdFor(principal), {
+      clusterName: this.clusterName,
+      principalArn,
+      ...entryProperties(model, Stack.of(this).partition),
+    });
+    this.resources.set(principal.identity, resource);
+    return resource;
+  }
+
+  private validate(): string[] {
+    const findings = runRules(this.models, this.ruleContext(), DEFAULT_RULES);
+    this.reportWarnings(findings.filter((f) => f.severity === Severity.WARNING));
+    return findings.filter((f) => f.severity === Severity.ERROR).map(formatFinding);
+  }
+
+  private reportWarnings(warnings: Finding[]): void {
+    if (this.warningsReported) { return; }
+    this.warningsReported = true;
+    for (const warning of warnings) {
+      Annotations.of(this).addWarningV2(`eks-access-manager:${warning.ruleId}`, formatFinding(warning));
+    }
+  }
+
+  private ruleContext(): RuleContext {
+    const stack = Stack.of(this);
+    return {
+      partition: Token.isUnresolved(stack.partition) ? undefined : stack.partition,
+      account: Token.isUnresolved(stack.account) ? undefined : stack.account,
+      cluster: this.cluster,
+    };
+  }
+}
+
+/** The manager's own settings as plain data; wrong shapes are kept for the rules. */
+function readClusterSettings(props: unknown, source: string): ClusterModel {
+  const reader = new FieldReader();
+  const obj = reader.object(props, '(props)');
+  reader.unknownKeys(obj, PROPS_KEYS, '');
+  reader.required(obj, 'clusterName', '');
+  const clusterName = reader.string(obj, 'clusterName', 'clusterName');
+  if (clusterName === '') {
+    reader.malformed.push({ field: 'clusterName', expected: 'a non-empty string', got: 'the empty string' });
+  }
+  reader.object(obj?.principals, 'principals', true);
+  return {
+    clusterName,
+    authenticationMode: reader.string(obj, 'authenticationMode', 'authenticationMode'),
+    unknownFields: reader.unknown,
+    malformedFields: reader.malformed,
+    source,
+  };
+}

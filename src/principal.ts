@@ -1,0 +1,63 @@
+import { createHash } from 'crypto';
+import { CfnElement, IResolvable, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { PrincipalModel } from './private/model';
+
+/**
+ * Describes a principal key of the access map: a literal ARN, or a token such as
+ * `role.roleArn`. For a token, what it refers to gives it an identity that does not depend
+ * on the order in which tokens were created, so the entry's logical id is stable.
+ */
+export function describePrincipal(scope: IConstruct, key: string): PrincipalModel {
+  if (!Token.isUnresolved(key)) {
+    return { display: key, arn: key, identity: key };
+  }
+  const reference = referenceOf(key);
+  if (reference) {
+    const target = referencedResourcePath(reference.target);
+    return {
+      display: `(token) ${target}.${reference.displayName}`,
+      tokenTarget: target,
+      identity: `ref:${target}#${reference.displayName}`,
+    };
+  }
+  const expression = resolvedExpression(scope, key);
+  return { display: `(token) ${expression}`, identity: `expr:${expression}` };
+}
+
+/**
+ * A construct id for a principal's entry: readable, and a function of the principal
+ * alone (so adding, removing or reordering other principals never renames it).
+ */
+export function entryIdFor(principal: PrincipalModel): string {
+  const readable = principal.arn
+    ? principal.arn.slice(principal.arn.lastIndexOf(':') + 1)
+    : principal.tokenTarget ?? 'Token';
+  const cleaned = readable.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(-60);
+  const hash = createHash('sha256').update(principal.identity).digest('hex').slice(0, 8);
+  return `${cleaned || 'Principal'}-${hash}`;
+}
+
+function referenceOf(key: string): Reference | undefined {
+  const token: IResolvable | undefined = Tokenization.reverse(key, { failConcat: false });
+  return token && Reference.isReference(token) ? token : undefined;
+}
+
+/** The path of the construct a reference points at, without the L1's trailing `/Resource`. */
+function referencedResourcePath(target: IConstruct): string {
+  const path = target.node.path;
+  return CfnElement.isCfnElement(target) && target.node.id === 'Resource'
+    ? path.slice(0, -'/Resource'.length)
+    : path;
+}
+
+/** The CloudFormation expression a non-reference token stands for, as stable text. */
+function resolvedExpression(scope: IConstruct, key: string): string {
+  try {
+    return JSON.stringify(Stack.of(scope).resolve(key));
+  } catch {
+    // A token that cannot be resolved yet (a Lazy, say) still gets an identity; it is the
+    // token's own text, which the user can replace with a literal ARN if it is unstable.
+    return key;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The plain model every entry point normalizes to. Rules read only this: no constructs,
+ * so the construct, the command line and the validation plugin share one rule code.
+ */
+
+/** Where a value of the model came from, for error messages. */
+export type FieldPath = string;
+
+/** What is known about a principal, whether written as a literal ARN or as a token. */
+export interface PrincipalModel {
+  /** The principal as the user would recognise it in their map. */
+  readonly display: string;
+  /** The literal ARN; undefined when the principal is a token. */
+  readonly arn?: string;
+  /** The construct path of the in-app resource a token refers to, when known. */
+  readonly tokenTarget?: string;
+  /** A string that is equal for two principals exactly when they are the same principal. */
+  readonly identity: string;
+}
+
+/** One access policy association as written. */
+export interface GrantModel {
+  /** The field path of this grant (`accessPolicies[1]`). */
+  readonly field: FieldPath;
+  /** The policy name or ARN; undefined when missing or not a string. */
+  readonly policy?: string;
+  /** The scope type as written; undefined when missing or not a string. */
+  readonly scopeType?: string;
+  /** The namespaces as written; undefined when absent. */
+  readonly namespaces?: readonly string[];
+}
+
+/** A value that had the wrong shape: kept so that a rule reports it. */
+export interface MalformedField {
+  readonly field: FieldPath;
+  readonly expected: string;
+  readonly got: string;
+}
+
+/** A key that is not part of the schema: kept so that a rule reports it. */
+export interface UnknownField {
+  readonly field: FieldPath;
+  /** The keys that are allowed where it stands. */
+  readonly known: readonly string[];
+}
+
+/** One principal's access entry, normalized. */
+export interface EntryModel {
+  readonly principal: PrincipalModel;
+  /** The entry type as written, or `STANDARD` when none was written. */
+  readonly type: string;
+  readonly username?: string;
+  readonly kubernetesGroups?: readonly string[];
+  readonly accessPolicies: readonly GrantModel[];
+  readonly tags?: ReadonlyArray<readonly [string, string]>;
+  /** Keys that are not part of the schema. */
+  readonly unknownFields: readonly UnknownField[];
+  /** Values whose type is not the one the schema asks for. */
+  readonly malformedFields: readonly MalformedField[];
+  /** Where the entry was declared (the manager's construct path, a file, ...). */
+  readonly source: string;
+}

@@ -1,0 +1,33 @@
+/**
+ * Policy names and ARNs (rule R18): `arn:<partition>:eks::aws:cluster-access-policy/<Name>`,
+ * where the account field is the literal `aws` and the partition varies.
+ */
+
+/** The shape of an access policy name: letters and digits, as AWS names them. */
+export const POLICY_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,127}$/;
+
+const POLICY_ARN_PATTERN = /^arn:(aws[a-z-]*):eks::aws:cluster-access-policy\/([A-Za-z][A-Za-z0-9]{0,127})$/;
+
+/** What a `policy` string turned out to be. */
+export interface ParsedPolicy {
+  /** The policy name, when the string is a well-formed name or policy ARN. */
+  readonly name?: string;
+  /** The partition written in a policy ARN. */
+  readonly partition?: string;
+  /** True when the string was written as an ARN. */
+  readonly isArn: boolean;
+}
+
+/** Parses a policy name or ARN; `name` is undefined when the string is neither. */
+export function parsePolicy(policy: string): ParsedPolicy {
+  if (policy.startsWith('arn:')) {
+    const match = POLICY_ARN_PATTERN.exec(policy);
+    return match ? { isArn: true, partition: match[1], name: match[2] } : { isArn: true };
+  }
+  return POLICY_NAME_PATTERN.test(policy) ? { isArn: false, name: policy } : { isArn: false };
+}
+
+/** The ARN of a policy name in a partition (which may be a token, such as `AWS::Partition`). */
+export function policyArn(name: string, partition: string): string {
+  return `arn:${partition}:eks::aws:cluster-access-policy/${name}`;
+}

@@ -1,0 +1,61 @@
+import { EntryModel, FieldPath, MalformedField, UnknownField } from '../private/model';
+
+/** How bad a finding is: an error stops synth, a warning can be acknowledged. */
+export enum Severity {
+  ERROR = 'error',
+  WARNING = 'warning',
+}
+
+/** What one rule says about one field. */
+export interface Violation {
+  /** The field, as a path into the principal's access (`accessPolicies[0].policy`). */
+  readonly field: FieldPath;
+  /** What is wrong, with the value that was found. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/** A violation found while looking at several entries; `entry` is the one it names. */
+export interface CollectionViolation extends Violation {
+  /** The entry the finding is about; undefined when it is about the cluster settings. */
+  readonly entry?: EntryModel;
+}
+
+/** What is known about the cluster the entries are for, as plain data. */
+export interface ClusterModel {
+  /** The cluster name, when it is a literal. */
+  readonly clusterName?: string;
+  /** The authentication mode as given, when known. */
+  readonly authenticationMode?: string;
+  /** Settings that are not part of the schema. */
+  readonly unknownFields: readonly UnknownField[];
+  /** Settings whose value has the wrong shape. */
+  readonly malformedFields: readonly MalformedField[];
+  /** Where the settings were declared. */
+  readonly source: string;
+}
+
+/** Plain facts about where the entries go; nothing in it is a construct. */
+export interface RuleContext {
+  /** The stack's partition, when it is a literal. */
+  readonly partition?: string;
+  /** The stack's account, when it is a literal. */
+  readonly account?: string;
+  readonly cluster: ClusterModel;
+}
+
+/**
+ * One validation rule. Rules are pure: the same input gives the same findings. A rule
+ * looks at one entry at a time (`checkEntry`), or at all entries together (`checkAll`:
+ * duplicates, quotas, cluster settings), or both.
+ */
+export interface Rule {
+  /** `EAM` and three digits; `EAM0nn` checks rule Rnn of docs/eks-access-rules.md. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line for the README's rule table. */
+  readonly summary: string;
+  readonly checkEntry?: (entry: EntryModel, context: RuleContext) => Violation[];
+  readonly checkAll?: (entries: readonly EntryModel[], context: RuleContext) => CollectionViolation[];
+}
