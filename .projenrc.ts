@@ -29,8 +29,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // The design card asks for a top-level dev tsconfig.
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: {
-    include: ['examples/**/*.ts'],
+    include: ['examples/**/*.ts', '.projenrc.ts'],
     compilerOptions: {},
+  },
+
+  // One typed-lint program for src, test and examples: the dev tsconfig includes them all
+  // (the project service would only find the jsii tsconfig, which holds src alone).
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'projenrc'],
+    tsconfigPath: './tsconfig.dev.json',
+    projectService: false,
   },
 
   // CI is `.ci/run` on a fresh clone; no GitHub workflows are generated.
@@ -65,8 +74,6 @@ const synthExample = project.addTask('synth:example', {
 });
 synthExample.exec('cdk synth --quiet --no-notices --no-version-reporting --output cdk.out');
 synthExample.exec('node print-outputs.js cdk.out');
-
-project.eslint?.addLintPattern('examples');
 
 // jsii 6 prints a Node 20 end-of-life banner on every run; it still works on Node 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');

@@ -1,5 +1,6 @@
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { AuthenticationMode } from './authentication-mode';
 import { describePrincipal, entryIdFor } from './principal';
@@ -159,11 +160,17 @@ export class EksAccessManager extends Construct {
   private ruleContext(): RuleContext {
     const stack = Stack.of(this);
     return {
-      partition: Token.isUnresolved(stack.partition) ? undefined : stack.partition,
+      partition: literalPartition(stack),
       account: Token.isUnresolved(stack.account) ? undefined : stack.account,
       cluster: this.cluster,
     };
   }
+}
+
+/** The stack's partition when it is known at synth time (from its region). */
+function literalPartition(stack: Stack): string | undefined {
+  if (!Token.isUnresolved(stack.partition)) { return stack.partition; }
+  return Token.isUnresolved(stack.region) ? undefined : RegionInfo.get(stack.region).partition;
 }
 
 /** The manager's own settings as plain data; wrong shapes are kept for the rules. */

@@ -33,7 +33,8 @@ export function entryIdFor(principal: PrincipalModel): string {
   const readable = principal.arn
     ? principal.arn.slice(principal.arn.lastIndexOf(':') + 1)
     : principal.tokenTarget ?? 'Token';
-  const cleaned = readable.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(-60);
+  // The end of a long ARN is kept: that is where the role or user name is.
+  const cleaned = readable.replace(/[^A-Za-z0-9]+/g, '-').slice(-60).replace(/^-+|-+$/g, '');
   const hash = createHash('sha256').update(principal.identity).digest('hex').slice(0, 8);
   return `${cleaned || 'Principal'}-${hash}`;
 }

@@ -1,6 +1,6 @@
-import { EntryModel } from '../private/model';
 import { Finding } from './finding';
 import { Rule, RuleContext } from './rule';
+import { EntryModel } from '../private/model';
 
 /** The principal shown for a finding about the cluster settings rather than one entry. */
 export const CLUSTER_SETTINGS = '(cluster settings)';

@@ -1,3 +1,4 @@
+import { Rule } from './rule';
 import { EAM001 } from './rules/eam001-entry-type';
 import { EAM002 } from './rules/eam002-unique-principal';
 import { EAM009 } from './rules/eam009-node-identity';
@@ -7,7 +8,6 @@ import { EAM018 } from './rules/eam018-policy-arn';
 import { EAM022 } from './rules/eam022-authentication-mode';
 import { EAM100 } from './rules/eam100-unknown-field';
 import { EAM101 } from './rules/eam101-value-shape';
-import { Rule } from './rule';
 
 /** Every rule, in the order of its id. */
 export const DEFAULT_RULES: readonly Rule[] = [

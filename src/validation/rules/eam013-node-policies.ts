@@ -1,8 +1,8 @@
 import { AccessEntryType } from '../../access-entry-type';
+import { EksAccessPolicy } from '../../policy';
 import { parsePolicy } from '../../private/policy-arn';
 import { isToken } from '../../private/tokens';
 import { NODE_ENTRY_TYPES } from '../../private/vocabulary';
-import { EksAccessPolicy } from '../../policy';
 import { Rule, Severity, Violation } from '../rule';
 
 /**

@@ -1,7 +1,7 @@
+import { AuthenticationMode } from '../../authentication-mode';
 import { quote } from '../../private/describe-value';
 import { isToken } from '../../private/tokens';
 import { AUTHENTICATION_MODES } from '../../private/vocabulary';
-import { AuthenticationMode } from '../../authentication-mode';
 import { Rule, Severity } from '../rule';
 
 /**

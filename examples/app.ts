@@ -1,0 +1,70 @@
+/**
+ * An example CDK app: an EKS cluster and the access map of a platform team.
+ *
+ * Synthesize it with `npx projen synth:example` (from the repository root). In your own
+ * app, import from 'eks-access-manager' instead of '../src'.
+ */
+import { App, Stack, StackProps } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import {
+  AccessEntryType,
+  AccessScopeType,
+  AuthenticationMode,
+  EksAccessManager,
+  EksAccessPolicy,
+} from '../src';
+
+class PlatformStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const cluster = new eks.Cluster(this, 'Cluster', {
+      version: eks.KubernetesVersion.V1_34,
+      defaultCapacity: 2,
+    });
+
+    // A role defined in this app: its ARN is a token, and the entry's id still derives
+    // from the role it refers to.
+    const ciDeployer = new iam.Role(this, 'CiDeployer', {
+      assumedBy: new iam.AccountRootPrincipal(),
+      description: 'Assumed by the CI pipeline to deploy workloads',
+    });
+
+    const access = new EksAccessManager(this, 'Access', {
+      clusterName: cluster.clusterName,
+      // aws-eks-v2 clusters authenticate with access entries only.
+      authenticationMode: AuthenticationMode.API,
+      principals: {
+        'arn:aws:iam::111122223333:role/platform-admins': {
+          accessPolicies: [{ policy: EksAccessPolicy.CLUSTER_ADMIN, accessScope: { type: AccessScopeType.CLUSTER } }],
+        },
+        'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Developers_0123456789abcdef': {
+          kubernetesGroups: ['dev-team'],
+          username: 'dev:{{SessionName}}',
+          accessPolicies: [
+            { policy: EksAccessPolicy.EDIT, accessScope: { type: AccessScopeType.NAMESPACE, namespaces: ['dev', 'feature-*'] } },
+            { policy: EksAccessPolicy.VIEW, accessScope: { type: AccessScopeType.CLUSTER } },
+          ],
+          tags: { team: 'dev' },
+        },
+        'arn:aws:iam::111122223333:role/self-managed-nodes': { type: AccessEntryType.EC2_LINUX },
+        [ciDeployer.roleArn]: {
+          accessPolicies: [
+            { policy: EksAccessPolicy.EDIT, accessScope: { type: AccessScopeType.NAMESPACE, namespaces: ['apps'] } },
+          ],
+        },
+      },
+    });
+
+    access.grant('arn:aws:iam::111122223333:role/auditors', {
+      kubernetesGroups: ['auditors'],
+      accessPolicies: [{ policy: EksAccessPolicy.ADMIN_VIEW, accessScope: { type: AccessScopeType.CLUSTER } }],
+    });
+  }
+}
+
+const app = new App();
+new PlatformStack(app, 'EksAccessExample');
+app.synth();

@@ -1,0 +1,16 @@
+// Prints where `cdk synth` wrote each template, and the access entries it holds, so the
+// user knows what to open. Usage: node print-outputs.js <cdk.out>
+const fs = require('fs');
+const path = require('path');
+
+const outdir = path.resolve(process.argv[2] || 'cdk.out');
+const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+
+for (const [name, artifact] of Object.entries(manifest.artifacts || {})) {
+  if (artifact.type !== 'aws:cloudformation:stack') { continue; }
+  const templatePath = path.join(outdir, artifact.properties.templateFile);
+  const template = JSON.parse(fs.readFileSync(templatePath, 'utf8'));
+  const entries = Object.values(template.Resources || {}).filter((r) => r.Type === 'AWS::EKS::AccessEntry');
+  console.log(`Stack ${name}: ${entries.length} access entries`);
+  console.log(`  template: ${templatePath}`);
+}

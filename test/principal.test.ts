@@ -1,0 +1,57 @@
+import { App, CfnParameter, Fn, Lazy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { describePrincipal, entryIdFor } from '../src/principal';
+
+const stack = () => new Stack(new App(), 'Stack');
+
+describe('describePrincipal', () => {
+  test('keeps a literal ARN as it is', () => {
+    const arn = 'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123';
+    expect(describePrincipal(stack(), arn)).toEqual({ display: arn, arn, identity: arn });
+  });
+
+  test('names the in-app role a token refers to', () => {
+    const s = stack();
+    const role = new iam.Role(s, 'Dev', { assumedBy: new iam.AccountRootPrincipal() });
+    expect(describePrincipal(s, role.roleArn)).toEqual({
+      display: '(token) Stack/Dev.Arn',
+      tokenTarget: 'Stack/Dev',
+      identity: 'ref:Stack/Dev#Arn',
+    });
+  });
+
+  test('names the parameter a token refers to', () => {
+    const s = stack();
+    const param = new CfnParameter(s, 'PrincipalArn');
+    expect(describePrincipal(s, param.valueAsString).identity).toBe('ref:Stack/PrincipalArn#Ref');
+  });
+
+  test('identifies another token by the expression it stands for', () => {
+    const s = stack();
+    expect(describePrincipal(s, Fn.importValue('AdminRoleArn')).identity).toBe('expr:{"Fn::ImportValue":"AdminRoleArn"}');
+  });
+
+  test('identifies a token whose value is a literal by that literal expression', () => {
+    const s = stack();
+    const lazy = Lazy.string({ produce: () => 'arn:aws:iam::111122223333:role/x' });
+    expect(describePrincipal(s, lazy).identity).toBe('expr:"arn:aws:iam::111122223333:role/x"');
+  });
+});
+
+describe('entryIdFor', () => {
+  test('is readable and ends with a hash of the principal', () => {
+    const arn = 'arn:aws:iam::111122223333:role/teams/platform_admins';
+    expect(entryIdFor({ display: arn, arn, identity: arn })).toMatch(/^role-teams-platform-admins-[0-9a-f]{8}$/);
+  });
+
+  test('keeps the end of a very long principal, where the name is', () => {
+    const arn = `arn:aws:iam::111122223333:role/${'p/'.repeat(100)}the-name`;
+    const id = entryIdFor({ display: arn, arn, identity: arn });
+    expect(id.length).toBeLessThanOrEqual(69);
+    expect(id).toContain('the-name');
+  });
+
+  test('uses the referenced construct for a token', () => {
+    expect(entryIdFor({ display: 'x', tokenTarget: 'Stack/Dev', identity: 'ref:Stack/Dev#Arn' })).toMatch(/^Stack-Dev-[0-9a-f]{8}$/);
+  });
+});

@@ -1,0 +1,24 @@
+import { EAM002 } from '../../../src/validation/rules/eam002-unique-principal';
+import { checkAll, entryOf } from '../helpers';
+
+describe('EAM002 one entry per principal', () => {
+  test('accepts different principals', () => {
+    const entries = [entryOf({}, 'arn:aws:iam::111122223333:role/a'), entryOf({}, 'arn:aws:iam::111122223333:role/b')];
+    expect(checkAll(EAM002, entries)).toEqual([]);
+  });
+
+  test('fails when a principal is declared twice, naming both places', () => {
+    const first = entryOf({}, 'arn:aws:iam::111122223333:role/a', 'S/Access principals');
+    const second = entryOf({}, 'arn:aws:iam::111122223333:role/a', 'S/Access grant()');
+    const violations = checkAll(EAM002, [first, second, entryOf({}, 'arn:aws:iam::111122223333:role/b')]);
+    expect(violations).toHaveLength(1);
+    expect(violations[0].entry).toBe(second);
+    expect(violations[0].message).toContain('S/Access principals');
+    expect(violations[0].message).toContain('S/Access grant()');
+  });
+
+  test('reports every extra declaration once', () => {
+    const entries = [1, 2, 3].map(() => entryOf({}, 'arn:aws:iam::111122223333:role/a'));
+    expect(checkAll(EAM002, entries)).toHaveLength(2);
+  });
+});
