@@ -22,7 +22,6 @@ class PlatformStack extends Stack {
 
     const cluster = new eks.Cluster(this, 'Cluster', {
       version: eks.KubernetesVersion.V1_34,
-      defaultCapacity: 2,
     });
 
     // A role defined in this app: its ARN is a token, and the entry's id still derives
