@@ -5,16 +5,19 @@ import { Construct } from 'constructs';
 import { AuthenticationMode } from './authentication-mode';
 import { describePrincipal, entryIdFor } from './principal';
 import { PrincipalAccess } from './principal-access';
+import { appEntriesFor, registerManager } from './private/app-registry';
+import { describeValue } from './private/describe-value';
 import { entryProperties } from './private/emit';
-import { EntryModel } from './private/model';
+import { clusterResourceOf, describeInAppCluster } from './private/in-app-cluster';
+import { EntryModel, principalKey } from './private/model';
 import { FieldReader, normalizeEntry } from './private/normalize';
 import { DEFAULT_RULES } from './validation';
 import { runRules } from './validation/engine';
 import { Finding, formatFinding } from './validation/finding';
-import { ClusterModel, RuleContext, Severity } from './validation/rule';
+import { ClusterModel, InAppCluster, RuleContext, Severity } from './validation/rule';
 
 /** The props this construct knows; any other key is reported. */
-const PROPS_KEYS = ['clusterName', 'authenticationMode', 'principals'];
+const PROPS_KEYS = ['clusterName', 'authenticationMode', 'principals', 'skipEksManagedPrincipals'];
 
 /**
  * Properties of an `EksAccessManager`.
@@ -41,6 +44,17 @@ export interface EksAccessManagerProps {
    * @default - no principals; add them with `grant()`
    */
   readonly principals?: { [principalArn: string]: PrincipalAccess };
+
+  /**
+   * Leave out, on purpose, the principals EKS gives an entry itself: the roles of the
+   * cluster's managed node groups, Fargate profiles and Auto Mode nodes, when the cluster
+   * is defined in this app. Useful for a map shared between clusters or migrated from
+   * aws-auth, which lists node roles. An info annotation names each one left out.
+   *
+   * @default false - declaring such a principal is an error (rule EAM025): EKS would
+   * answer the create with 409
+   */
+  readonly skipEksManagedPrincipals?: boolean;
 }
 
 /**
@@ -77,21 +91,27 @@ export class EksAccessManager extends Construct {
   public readonly clusterName: string;
 
   private readonly cluster: ClusterModel;
+  private readonly skipEksManaged: boolean;
   private readonly models: EntryModel[] = [];
   private readonly resources = new Map<string, CfnAccessEntry>();
+  private inAppCluster?: InAppCluster | null;
   private warningsReported = false;
 
   constructor(scope: Construct, id: string, props: EksAccessManagerProps) {
     super(scope, id);
     this.cluster = readClusterSettings(props, this.node.path);
-    this.clusterName = this.cluster.clusterName ?? props.clusterName;
+    // A missing or malformed name is reported by rule EAM101; the resources still need a string.
+    this.clusterName = this.cluster.clusterName ?? '';
+    const given = (props ?? {}) as unknown as Record<string, unknown>;
+    this.skipEksManaged = given.skipEksManagedPrincipals === true;
 
-    const principals = (props as unknown as Record<string, unknown>).principals;
+    const principals = given.principals;
     if (typeof principals === 'object' && principals !== null && !Array.isArray(principals)) {
       for (const [principalArn, access] of Object.entries(principals)) {
         this.add(principalArn, access, `${this.node.path} principals`);
       }
     }
+    registerManager(this, { clusterKey: () => this.clusterKey(), entries: () => this.activeModels() });
     this.node.addValidation({ validate: () => this.validate() });
   }
 
@@ -144,16 +164,23 @@ export class EksAccessManager extends Construct {
   }
 
   private validate(): string[] {
-    const findings = runRules(this.models, this.ruleContext(), DEFAULT_RULES);
+    const entries = this.activeModels();
+    const clusterEntries = appEntriesFor(this, this.clusterKey());
+    const findings = runRules(entries, this.ruleContext(), DEFAULT_RULES, clusterEntries);
     this.reportWarnings(findings.filter((f) => f.severity === Severity.WARNING));
     return findings.filter((f) => f.severity === Severity.ERROR).map(formatFinding);
   }
 
+  /**
+   * Warnings go on the principal's entry, so that acknowledging an id on the manager (or
+   * the stack) covers them: CDK looks for acknowledgements on the ancestors of a warning.
+   */
   private reportWarnings(warnings: Finding[]): void {
     if (this.warningsReported) { return; }
     this.warningsReported = true;
     for (const warning of warnings) {
-      Annotations.of(this).addWarningV2(`eks-access-manager:${warning.ruleId}`, formatFinding(warning));
+      const entry = warning.identity === undefined ? undefined : this.resources.get(warning.identity);
+      Annotations.of(entry ?? this).addWarningV2(`eks-access-manager:${warning.ruleId}`, formatFinding(warning));
     }
   }
 
@@ -162,8 +189,51 @@ export class EksAccessManager extends Construct {
     return {
       partition: literalPartition(stack),
       account: Token.isUnresolved(stack.account) ? undefined : stack.account,
-      cluster: this.cluster,
+      cluster: { ...this.cluster, inApp: this.describeCluster() },
     };
+  }
+
+  /** What the app says of the cluster, read once at synth time, when all of it exists. */
+  private describeCluster(): InAppCluster | undefined {
+    if (this.inAppCluster === undefined) {
+      const resource = clusterResourceOf(this.clusterName);
+      this.inAppCluster = resource ? describeInAppCluster(resource) : null;
+    }
+    return this.inAppCluster ?? undefined;
+  }
+
+  /** Equal for managers whose entries go to the same cluster. */
+  private clusterKey(): string {
+    const cluster = clusterResourceOf(this.clusterName);
+    if (cluster) { return `cluster:${cluster.node.path}`; }
+    if (Token.isUnresolved(this.clusterName)) { return describePrincipal(this, this.clusterName).identity; }
+    const { account, region } = Stack.of(this);
+    const known = (value: string) => Token.isUnresolved(value) ? '?' : value;
+    return `name:${known(account)}:${known(region)}:${this.clusterName}`;
+  }
+
+  /**
+   * The entries this manager synthesizes: all of them, less those EKS makes itself when
+   * `skipEksManagedPrincipals` is on (their resources are removed from the tree).
+   */
+  private activeModels(): readonly EntryModel[] {
+    const eksManaged = this.skipEksManaged ? this.describeCluster()?.eksManaged ?? [] : [];
+    if (eksManaged.length === 0) { return this.models; }
+    const reasons = new Map(eksManaged.map((m) => [m.key, m.reason]));
+    return this.models.filter((model) => {
+      const reason = reasons.get(principalKey(model.principal));
+      if (reason === undefined) { return true; }
+      this.leaveOut(model, reason);
+      return false;
+    });
+  }
+
+  private leaveOut(model: EntryModel, reason: string): void {
+    const resource = this.resources.get(model.principal.identity);
+    if (!resource) { return; }
+    this.node.tryRemoveChild(resource.node.id);
+    this.resources.delete(model.principal.identity);
+    Annotations.of(this).addInfo(`${model.principal.display} left out (skipEksManagedPrincipals): EKS creates its entry itself, as ${reason}`);
   }
 }
 
@@ -184,6 +254,9 @@ function readClusterSettings(props: unknown, source: string): ClusterModel {
     reader.malformed.push({ field: 'clusterName', expected: 'a non-empty string', got: 'the empty string' });
   }
   reader.object(obj?.principals, 'principals', true);
+  if (obj?.skipEksManagedPrincipals !== undefined && typeof obj.skipEksManagedPrincipals !== 'boolean') {
+    reader.malformed.push({ field: 'skipEksManagedPrincipals', expected: 'true or false', got: describeValue(obj.skipEksManagedPrincipals) });
+  }
   return {
     clusterName,
     authenticationMode: reader.string(obj, 'authenticationMode', 'authenticationMode'),

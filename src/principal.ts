@@ -1,7 +1,15 @@
 import { createHash } from 'crypto';
-import { CfnElement, IResolvable, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnElement, CfnResource, IResolvable, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
-import { PrincipalModel } from './private/model';
+import { PrincipalFacts, PrincipalModel } from './private/model';
+import { parseIamPrincipal } from './private/principal-arn';
+
+/** The CloudFormation types whose `Arn` is an IAM principal, and their name property. */
+const IAM_PRINCIPAL_TYPES: Record<string, { kind: 'role' | 'user'; nameProperty: string }> = {
+  'AWS::IAM::Role': { kind: 'role', nameProperty: 'roleName' },
+  'AWS::IAM::User': { kind: 'user', nameProperty: 'userName' },
+};
 
 /**
  * Describes a principal key of the access map: a literal ARN, or a token such as
@@ -10,7 +18,7 @@ import { PrincipalModel } from './private/model';
  */
 export function describePrincipal(scope: IConstruct, key: string): PrincipalModel {
   if (!Token.isUnresolved(key)) {
-    return { display: key, arn: key, identity: key };
+    return literalPrincipal(key);
   }
   const reference = referenceOf(key);
   if (reference) {
@@ -19,10 +27,11 @@ export function describePrincipal(scope: IConstruct, key: string): PrincipalMode
       display: `(token) ${target}.${reference.displayName}`,
       tokenTarget: target,
       identity: `ref:${target}#${reference.displayName}`,
+      facts: referenceFacts(reference),
     };
   }
   const expression = resolvedExpression(scope, key);
-  return { display: `(token) ${expression}`, identity: `expr:${expression}` };
+  return { display: `(token) ${expression}`, identity: `expr:${expression}`, facts: {} };
 }
 
 /**
@@ -37,6 +46,44 @@ export function entryIdFor(principal: PrincipalModel): string {
   const cleaned = readable.replace(/[^A-Za-z0-9]+/g, '-').slice(-60).replace(/^-+|-+$/g, '');
   const hash = createHash('sha256').update(principal.identity).digest('hex').slice(0, 8);
   return `${cleaned || 'Principal'}-${hash}`;
+}
+
+/** The model of a principal written as a literal ARN (or any literal string). */
+export function literalPrincipal(arn: string): PrincipalModel {
+  const parts = parseIamPrincipal(arn);
+  const facts: PrincipalFacts = parts
+    ? { kind: parts.kind, partition: parts.partition, account: parts.account, path: parts.path, name: parts.name }
+    : {};
+  return { display: arn, arn, identity: arn, facts };
+}
+
+/** What the in-app IAM role or user a reference points at says about itself. */
+function referenceFacts(reference: Reference): PrincipalFacts {
+  const target = reference.target;
+  if (!CfnResource.isCfnResource(target) || reference.displayName !== 'Arn') { return {}; }
+  const type = IAM_PRINCIPAL_TYPES[target.cfnResourceType];
+  if (!type) { return {}; }
+  // CfnRole and CfnUser expose their properties as public fields of the same names.
+  const props = target as unknown as Record<string, unknown>;
+  const name = literal(props[type.nameProperty]);
+  const stack = Stack.of(target);
+  const account = literal(stack.account);
+  const partition = Token.isUnresolved(stack.region) ? undefined : RegionInfo.get(stack.region).partition;
+  const path = props.path === undefined ? '/' : literal(props.path);
+  const known = account && partition && path && name;
+  return {
+    kind: type.kind,
+    account,
+    partition,
+    path,
+    name,
+    inAppWithFixedName: name !== undefined,
+    resolvedArn: known ? `arn:${partition}:iam::${account}:${type.kind}${path}${name}` : undefined,
+  };
+}
+
+function literal(value: unknown): string | undefined {
+  return typeof value === 'string' && !Token.isUnresolved(value) ? value : undefined;
 }
 
 function referenceOf(key: string): Reference | undefined {

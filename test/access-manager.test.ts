@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Fn, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnCluster } from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -151,6 +151,7 @@ describe('EksAccessManager', () => {
     const cluster = new CfnCluster(stack, 'Cluster', {
       roleArn: 'arn:aws:iam::111122223333:role/cluster',
       resourcesVpcConfig: { subnetIds: ['subnet-1'] },
+      accessConfig: { authenticationMode: 'API' },
     });
     new EksAccessManager(stack, 'Access', { clusterName: cluster.ref, principals: { [DEV]: { kubernetesGroups: ['dev'] } } });
     Template.fromStack(stack).hasResourceProperties('AWS::EKS::AccessEntry', { ClusterName: { Ref: 'Cluster' } });
@@ -264,6 +265,27 @@ describe('EksAccessManager', () => {
       expect(synthError(stack)).toContain('[EAM002] (token) Stack/Role.Arn');
     });
 
+    test('does not check tokens as literals, and does not crash on them', () => {
+      const stack = new Stack(new App(), 'Stack');
+      const param = (name: string) => new CfnParameter(stack, name).valueAsString;
+      new EksAccessManager(stack, 'Access', {
+        clusterName: param('ClusterName'),
+        authenticationMode: param('Mode') as AuthenticationMode,
+        principals: {
+          [Fn.importValue('AdminRoleArn')]: {
+            type: param('Type') as AccessEntryType,
+            username: param('Username'),
+            kubernetesGroups: Token.asList(Fn.split(',', param('Groups'))),
+            accessPolicies: [
+              { policy: param('Policy'), accessScope: { type: param('ScopeType') as AccessScopeType, namespaces: Token.asList(Fn.split(',', param('Namespaces'))) } },
+            ],
+            tags: { [param('TagKey')]: param('TagValue') },
+          },
+        },
+      });
+      expect(synthError(stack)).toBeUndefined();
+    });
+
     test('fails when the cluster uses CONFIG_MAP authentication', () => {
       const { stack } = managerIn({ authenticationMode: AuthenticationMode.CONFIG_MAP, principals: { [DEV]: {} } });
       expect(synthError(stack)).toContain('[EAM022] (cluster settings): authenticationMode:');
@@ -274,6 +296,15 @@ describe('EksAccessManager', () => {
       const error = synthError(stack);
       expect(error).toContain('[EAM100] (cluster settings): principalz: "principalz" is not a known field. Fix: did you mean "principals"?');
       expect(error).toContain('[EAM101] (cluster settings): clusterName: must be a non-empty string');
+    });
+
+    test('fails, without crashing, on props that are not an object or a flag that is not a boolean', () => {
+      const stack = new Stack(new App(), 'Stack');
+      new EksAccessManager(stack, 'Missing', undefined as unknown as EksAccessManagerProps);
+      new EksAccessManager(stack, 'Flag', { clusterName: 'prod', skipEksManagedPrincipals: 'yes' } as unknown as EksAccessManagerProps);
+      const error = synthError(stack);
+      expect(error).toContain('[Stack/Missing] [EAM101] (cluster settings): (props): is required but missing');
+      expect(error).toContain('[Stack/Flag] [EAM101] (cluster settings): skipEksManagedPrincipals: must be true or false, got the string "yes"');
     });
 
     test('fails, without crashing, on principals of the wrong shape', () => {

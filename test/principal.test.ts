@@ -1,13 +1,18 @@
 import { App, CfnParameter, Fn, Lazy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { describePrincipal, entryIdFor } from '../src/principal';
+import { describePrincipal, entryIdFor, literalPrincipal } from '../src/principal';
 
 const stack = () => new Stack(new App(), 'Stack');
 
 describe('describePrincipal', () => {
   test('keeps a literal ARN as it is', () => {
     const arn = 'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123';
-    expect(describePrincipal(stack(), arn)).toEqual({ display: arn, arn, identity: arn });
+    expect(describePrincipal(stack(), arn)).toEqual({
+      display: arn,
+      arn,
+      identity: arn,
+      facts: { kind: 'role', partition: 'aws', account: '111122223333', path: '/aws-reserved/sso.amazonaws.com/', name: 'AWSReservedSSO_Admin_0123' },
+    });
   });
 
   test('names the in-app role a token refers to', () => {
@@ -17,7 +22,32 @@ describe('describePrincipal', () => {
       display: '(token) Stack/Dev.Arn',
       tokenTarget: 'Stack/Dev',
       identity: 'ref:Stack/Dev#Arn',
+      facts: { kind: 'role', path: '/', inAppWithFixedName: false, resolvedArn: undefined },
     });
+  });
+
+  test('knows the account, partition, path and fixed name of an in-app role', () => {
+    const s = new Stack(new App(), 'Stack', { env: { account: '444455556666', region: 'us-gov-west-1' } });
+    const role = new iam.Role(s, 'Dev', { assumedBy: new iam.AccountRootPrincipal(), roleName: 'dev', path: '/teams/' });
+    expect(describePrincipal(s, role.roleArn).facts).toEqual({
+      kind: 'role',
+      account: '444455556666',
+      partition: 'aws-us-gov',
+      path: '/teams/',
+      name: 'dev',
+      inAppWithFixedName: true,
+      resolvedArn: 'arn:aws-us-gov:iam::444455556666:role/teams/dev',
+    });
+  });
+
+  test('knows an in-app user', () => {
+    const s = stack();
+    const user = new iam.User(s, 'Alice');
+    expect(describePrincipal(s, user.userArn).facts.kind).toBe('user');
+  });
+
+  test('knows nothing of a literal that is not an IAM principal', () => {
+    expect(describePrincipal(stack(), 'not-an-arn').facts).toEqual({});
   });
 
   test('names the parameter a token refers to', () => {
@@ -41,17 +71,17 @@ describe('describePrincipal', () => {
 describe('entryIdFor', () => {
   test('is readable and ends with a hash of the principal', () => {
     const arn = 'arn:aws:iam::111122223333:role/teams/platform_admins';
-    expect(entryIdFor({ display: arn, arn, identity: arn })).toMatch(/^role-teams-platform-admins-[0-9a-f]{8}$/);
+    expect(entryIdFor(literalPrincipal(arn))).toMatch(/^role-teams-platform-admins-[0-9a-f]{8}$/);
   });
 
   test('keeps the end of a very long principal, where the name is', () => {
     const arn = `arn:aws:iam::111122223333:role/${'p/'.repeat(100)}the-name`;
-    const id = entryIdFor({ display: arn, arn, identity: arn });
+    const id = entryIdFor(literalPrincipal(arn));
     expect(id.length).toBeLessThanOrEqual(69);
     expect(id).toContain('the-name');
   });
 
   test('uses the referenced construct for a token', () => {
-    expect(entryIdFor({ display: 'x', tokenTarget: 'Stack/Dev', identity: 'ref:Stack/Dev#Arn' })).toMatch(/^Stack-Dev-[0-9a-f]{8}$/);
+    expect(entryIdFor({ display: 'x', tokenTarget: 'Stack/Dev', identity: 'ref:Stack/Dev#Arn', facts: {} })).toMatch(/^Stack-Dev-[0-9a-f]{8}$/);
   });
 });

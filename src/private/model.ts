@@ -6,6 +6,23 @@
 /** Where a value of the model came from, for error messages. */
 export type FieldPath = string;
 
+/**
+ * What can be known of a principal before deploy: from its literal ARN, or from the
+ * in-app role or user a token refers to. Each field is undefined when it is not known.
+ */
+export interface PrincipalFacts {
+  readonly kind?: 'role' | 'user';
+  readonly partition?: string;
+  readonly account?: string;
+  /** The IAM path, with its leading and trailing slash (`/` when there is none). */
+  readonly path?: string;
+  readonly name?: string;
+  /** True for a role or user of this app created with a fixed name. */
+  readonly inAppWithFixedName?: boolean;
+  /** The ARN a token will resolve to, when every part of it is known at synth time. */
+  readonly resolvedArn?: string;
+}
+
 /** What is known about a principal, whether written as a literal ARN or as a token. */
 export interface PrincipalModel {
   /** The principal as the user would recognise it in their map. */
@@ -14,8 +31,15 @@ export interface PrincipalModel {
   readonly arn?: string;
   /** The construct path of the in-app resource a token refers to, when known. */
   readonly tokenTarget?: string;
-  /** A string that is equal for two principals exactly when they are the same principal. */
+  /**
+   * A string that names the principal as written (the ARN, or what the token refers to).
+   * Logical ids derive from it. Two ways of writing the same principal (a token and the
+   * literal ARN of an in-app role with a fixed name) have different identities: compare
+   * principals with `principalKey`.
+   */
   readonly identity: string;
+  /** What is known of the IAM principal it names. */
+  readonly facts: PrincipalFacts;
 }
 
 /** One access policy association as written. */
@@ -59,4 +83,9 @@ export interface EntryModel {
   readonly malformedFields: readonly MalformedField[];
   /** Where the entry was declared (the manager's construct path, a file, ...). */
   readonly source: string;
+}
+
+/** Equal for two principals that are the same IAM principal, however they were written. */
+export function principalKey(principal: PrincipalModel): string {
+  return principal.arn ?? principal.facts.resolvedArn ?? principal.identity;
 }

@@ -6,24 +6,46 @@ import { EntryModel } from '../private/model';
 export const CLUSTER_SETTINGS = '(cluster settings)';
 
 /**
- * Runs every rule over every entry and returns all findings: per entry in the order the
- * entries were declared, then those about several entries together.
+ * Runs every rule and returns all findings: per entry in the order the entries were
+ * declared, then those about several entries together.
+ *
+ * @param entries the entries to report on
+ * @param context facts about where they go
+ * @param rules the rules to run
+ * @param clusterEntries every entry of the cluster, across managers, for the rules that
+ * look at entries together (duplicates, quota); only findings on `entries` (or on the
+ * cluster settings) are returned
  */
-export function runRules(entries: readonly EntryModel[], context: RuleContext, rules: readonly Rule[]): Finding[] {
+export function runRules(
+  entries: readonly EntryModel[],
+  context: RuleContext,
+  rules: readonly Rule[],
+  clusterEntries: readonly EntryModel[] = entries,
+): Finding[] {
   const findings: Finding[] = [];
   for (const entry of entries) {
     for (const rule of rules) {
       for (const violation of rule.checkEntry?.(entry, context) ?? []) {
-        findings.push({ ruleId: rule.id, severity: rule.severity, principal: entry.principal.display, source: entry.source, ...violation });
+        findings.push({
+          ruleId: rule.id,
+          severity: rule.severity,
+          principal: entry.principal.display,
+          identity: entry.principal.identity,
+          source: entry.source,
+          ...violation,
+        });
       }
     }
   }
+  const own = new Set(entries);
   for (const rule of rules) {
-    for (const { entry, ...violation } of rule.checkAll?.(entries, context) ?? []) {
+    for (const { entry, ...violation } of rule.checkAll?.(clusterEntries, context) ?? []) {
+      if (entry && !own.has(entry)) { continue; }
       findings.push({
         ruleId: rule.id,
         severity: rule.severity,
         principal: entry?.principal.display ?? CLUSTER_SETTINGS,
+        identity: entry?.principal.identity,
         source: entry?.source ?? context.cluster.source,
         ...violation,
       });

@@ -6,6 +6,8 @@ export interface Finding {
   readonly severity: Severity;
   /** The principal as written in the map. */
   readonly principal: string;
+  /** The principal's identity (see `PrincipalModel`); undefined for the cluster settings. */
+  readonly identity?: string;
   readonly field: string;
   readonly message: string;
   readonly fix: string;

@@ -22,6 +22,26 @@ export interface CollectionViolation extends Violation {
   readonly entry?: EntryModel;
 }
 
+/** A principal EKS gives an access entry itself; declaring it again fails with 409. */
+export interface EksManagedPrincipal {
+  /** The principal's key (see `principalKey`). */
+  readonly key: string;
+  /** Why EKS makes its entry (`the node role of managed node group App/Stack/Nodes`). */
+  readonly reason: string;
+}
+
+/** What the app says of a cluster it defines itself. */
+export interface InAppCluster {
+  /** The construct path of the cluster resource. */
+  readonly path: string;
+  /** The cluster's authentication mode (CloudFormation's default is `CONFIG_MAP`). */
+  readonly authenticationMode?: string;
+  /** Whether EKS gives the cluster's creator an admin entry (the default). */
+  readonly bootstrapCreatorAdmin: boolean;
+  /** Principals EKS makes entries for itself. */
+  readonly eksManaged: readonly EksManagedPrincipal[];
+}
+
 /** What is known about the cluster the entries are for, as plain data. */
 export interface ClusterModel {
   /** The cluster name, when it is a literal. */
@@ -34,6 +54,8 @@ export interface ClusterModel {
   readonly malformedFields: readonly MalformedField[];
   /** Where the settings were declared. */
   readonly source: string;
+  /** The cluster, when this app defines it (an `aws-eks-v2` cluster or a `CfnCluster`). */
+  readonly inApp?: InAppCluster;
 }
 
 /** Plain facts about where the entries go; nothing in it is a construct. */

@@ -1,12 +1,13 @@
-import { EntryModel } from '../../src/private/model';
+import { literalPrincipal } from '../../src/principal';
+import { EntryModel, PrincipalModel } from '../../src/private/model';
 import { normalizeEntry } from '../../src/private/normalize';
 import { Rule, RuleContext, Violation, CollectionViolation } from '../../src/validation/rule';
 
 export const DEV_ROLE = 'arn:aws:iam::111122223333:role/dev';
 
 /** The model of one principal's access, as the construct would build it. */
-export function entryOf(access: unknown, principal = DEV_ROLE, source = 'Test/Access principals'): EntryModel {
-  return normalizeEntry({ display: principal, arn: principal, identity: principal }, access, source);
+export function entryOf(access: unknown, principal: string | PrincipalModel = DEV_ROLE, source = 'Test/Access principals'): EntryModel {
+  return normalizeEntry(typeof principal === 'string' ? literalPrincipal(principal) : principal, access, source);
 }
 
 export function contextOf(overrides: Partial<RuleContext> = {}): RuleContext {
@@ -17,8 +18,13 @@ export function contextOf(overrides: Partial<RuleContext> = {}): RuleContext {
 }
 
 /** What a rule says about one entry. */
-export function checkEntry(rule: Rule, access: unknown, context: RuleContext = contextOf()): Violation[] {
-  return rule.checkEntry!(entryOf(access), context);
+export function checkEntry(
+  rule: Rule,
+  access: unknown,
+  context: RuleContext = contextOf(),
+  principal: string | PrincipalModel = DEV_ROLE,
+): Violation[] {
+  return rule.checkEntry!(entryOf(access, principal), context);
 }
 
 /** What a rule says about several entries together. */

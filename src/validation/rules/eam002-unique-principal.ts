@@ -1,9 +1,10 @@
-import { EntryModel } from '../../private/model';
+import { EntryModel, principalKey } from '../../private/model';
 import { CollectionViolation, Rule, Severity } from '../rule';
 
 /**
  * R2: one entry per principal per cluster; a second one fails deploy with a 409.
- * Linear: entries are grouped by principal identity in one pass.
+ * A token and the literal ARN of the same in-app role count as the same principal.
+ * Linear: entries are grouped by principal key in one pass.
  */
 export const EAM002: Rule = {
   id: 'EAM002',
@@ -13,9 +14,10 @@ export const EAM002: Rule = {
     const first = new Map<string, EntryModel>();
     const violations: CollectionViolation[] = [];
     for (const entry of entries) {
-      const earlier = first.get(entry.principal.identity);
+      const key = principalKey(entry.principal);
+      const earlier = first.get(key);
       if (!earlier) {
-        first.set(entry.principal.identity, entry);
+        first.set(key, entry);
         continue;
       }
       violations.push({

@@ -22,3 +22,9 @@ describe('EAM002 one entry per principal', () => {
     expect(checkAll(EAM002, entries)).toHaveLength(2);
   });
 });
+
+test('EAM002 treats a token that resolves to a literal ARN as that principal', () => {
+  const token = { display: '(token) S/Dev.Arn', identity: 'ref:S/Dev#Arn', facts: { kind: 'role' as const, resolvedArn: 'arn:aws:iam::111122223333:role/dev' } };
+  const violations = checkAll(EAM002, [entryOf({}, token), entryOf({}, 'arn:aws:iam::111122223333:role/dev')]);
+  expect(violations).toHaveLength(1);
+});

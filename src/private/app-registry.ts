@@ -1,0 +1,26 @@
+import { IConstruct } from 'constructs';
+import { EntryModel } from './model';
+
+/** What one manager shares with the others of its app, for checks across managers. */
+export interface RegisteredManager {
+  /** Equal for two managers whose entries go to the same cluster. */
+  readonly clusterKey: () => string;
+  /** The entries it will synthesize. */
+  readonly entries: () => readonly EntryModel[];
+}
+
+const MANAGERS_BY_APP = new WeakMap<IConstruct, RegisteredManager[]>();
+
+/** Adds a manager to the list of its app (the root of its construct tree). */
+export function registerManager(scope: IConstruct, manager: RegisteredManager): void {
+  const root = scope.node.root;
+  const managers = MANAGERS_BY_APP.get(root) ?? [];
+  managers.push(manager);
+  MANAGERS_BY_APP.set(root, managers);
+}
+
+/** Every entry the app grants on a cluster, in the order the managers were created. */
+export function appEntriesFor(scope: IConstruct, clusterKey: string): EntryModel[] {
+  const managers = MANAGERS_BY_APP.get(scope.node.root) ?? [];
+  return managers.filter((m) => m.clusterKey() === clusterKey).flatMap((m) => m.entries());
+}

@@ -1,0 +1,21 @@
+import { Rule, Severity } from '../rule';
+
+/**
+ * An in-app role or user with a fixed name. If CloudFormation ever replaces it, the new
+ * one has the same ARN but another unique id, and EKS no longer recognises it: the entry
+ * silently stops granting anything until it is recreated.
+ */
+export const EAM203: Rule = {
+  id: 'EAM203',
+  severity: Severity.WARNING,
+  summary: 'The principal is a role or user of this app with a fixed name: replacing it silently breaks the entry.',
+  checkEntry: (entry) => {
+    const { inAppWithFixedName, kind, name } = entry.principal.facts;
+    if (!inAppWithFixedName) { return []; }
+    return [{
+      field: '',
+      message: `is the ${kind} "${name}" of this app, with a fixed name; if CloudFormation replaces it, EKS stops recognising it and the entry grants nothing`,
+      fix: `let CDK name the ${kind} (remove its fixed name), or recreate the entry whenever the ${kind} is replaced; acknowledge this warning if you do`,
+    }];
+  },
+};
