@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnCluster } from 'aws-cdk-lib/aws-eks';
+import * as eksV1 from 'aws-cdk-lib/aws-eks';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AccessScopeType, AuthenticationMode, EksAccessManager, EksAccessPolicy } from '../src';
@@ -55,7 +56,7 @@ describe('a cluster defined in the app', () => {
     const cluster = cfnCluster(stack, { authenticationMode: 'API' });
     const creator = 'arn:aws:iam::111122223333:role/cdk-hnb659fds-cfn-exec-role-111122223333-eu-west-1';
     new EksAccessManager(stack, 'Access', { clusterName: cluster.ref, principals: { [creator]: {} } });
-    expect(synthError(stack)).toContain(`[EAM024] ${creator}: is the CDK CloudFormation execution role, which creates the cluster Stack/Cluster`);
+    expect(synthError(stack)).toContain(`[EAM024] ${creator}: is the CDK CloudFormation execution role, which creates the cluster Stack/Cluster;`);
   });
 
   test('accepts the CDK execution role when the creator gets no admin entry', () => {
@@ -116,6 +117,39 @@ describe('a cluster defined in the app', () => {
       cluster.addFargateProfile('Apps', { selectors: [{ namespace: 'apps' }], podExecutionRole: podRole });
       new EksAccessManager(stack, 'Access', { clusterName: cluster.clusterName, principals: { [podRole.roleArn]: { type: 'FARGATE_LINUX' as never } } });
       expect(synthError(stack)).toContain('it is the pod execution role of Fargate profile Stack/Cluster/fargate-profile-Apps');
+    });
+  });
+
+  describe('with an aws-eks cluster', () => {
+    function v1App(authenticationMode?: eksV1.AuthenticationMode, bootstrapClusterCreatorAdminPermissions?: boolean) {
+      const stack = new Stack(new App(), 'Stack');
+      const cluster = new eksV1.Cluster(stack, 'Cluster', {
+        version: eksV1.KubernetesVersion.V1_31,
+        defaultCapacity: 0,
+        authenticationMode,
+        bootstrapClusterCreatorAdminPermissions,
+      } as eksV1.ClusterProps);
+      return { stack, cluster };
+    }
+
+    test('fails when the cluster keeps the default mode, CONFIG_MAP', () => {
+      const { stack, cluster } = v1App();
+      new EksAccessManager(stack, 'Access', { clusterName: cluster.clusterName, principals: { [DEV]: {} } });
+      expect(synthError(stack)).toContain('[EAM022] (cluster settings): authenticationMode: the cluster Stack/Cluster authenticates with the aws-auth ConfigMap only');
+    });
+
+    test('fails on its creation role, which EKS makes cluster admin', () => {
+      const { stack, cluster } = v1App(eksV1.AuthenticationMode.API);
+      new EksAccessManager(stack, 'Access', { clusterName: cluster.clusterName, principals: { [cluster.adminRole.roleArn]: {}, [DEV]: {} } });
+      const error = synthError(stack);
+      expect(error).toContain('[EAM024] (token) Stack/Cluster/Resource/CreationRole.Arn: is the role that creates cluster Stack/Cluster; EKS already gives it an admin entry');
+      expect(error).not.toContain(DEV);
+    });
+
+    test('accepts its creation role when the creator gets no admin entry', () => {
+      const { stack, cluster } = v1App(eksV1.AuthenticationMode.API_AND_CONFIG_MAP, false);
+      new EksAccessManager(stack, 'Access', { clusterName: cluster.clusterName, principals: { [cluster.adminRole.roleArn]: {} } });
+      expect(synthError(stack)).toBeUndefined();
     });
   });
 });

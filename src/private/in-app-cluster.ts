@@ -4,30 +4,47 @@ import { principalKey } from './model';
 import { describePrincipal } from '../principal';
 import { EksManagedPrincipal, InAppCluster } from '../validation/rule';
 
-const CLUSTER_TYPE = 'AWS::EKS::Cluster';
-
-/** What EKS makes entries for itself, by the resource that declares the role. */
-const ROLE_DECLARERS: Record<string, { roleProperty: string; what: string }> = {
-  'AWS::EKS::Nodegroup': { roleProperty: 'nodeRole', what: 'the node role of managed node group' },
-  'AWS::EKS::FargateProfile': { roleProperty: 'podExecutionRoleArn', what: 'the pod execution role of Fargate profile' },
+/**
+ * How each kind of cluster resource keeps its settings: `AWS::EKS::Cluster` (aws-eks-v2,
+ * CfnCluster) in its properties; aws-eks's custom resource in `Config`, with the role that
+ * creates the cluster in `AssumeRoleArn`.
+ */
+const CLUSTER_TYPES: Record<string, (props: Props) => { config: Props; creatorRole?: unknown }> = {
+  'AWS::EKS::Cluster': (props) => ({ config: props }),
+  'Custom::AWSCDK-EKS-Cluster': (props) => ({ config: plainObject(props.Config) ?? {}, creatorRole: props.AssumeRoleArn }),
 };
 
-/** The `AWS::EKS::Cluster` of this app that a cluster name refers to, if any. */
+/** Resources whose role EKS gives an entry itself, and where they keep it. */
+const ROLE_DECLARERS: Record<string, { config: (props: Props) => Props | undefined; roleProperty: string; what: string }> = {
+  'AWS::EKS::Nodegroup': { config: (p) => p, roleProperty: 'nodeRole', what: 'the node role of managed node group' },
+  'AWS::EKS::FargateProfile': { config: (p) => p, roleProperty: 'podExecutionRoleArn', what: 'the pod execution role of Fargate profile' },
+  'Custom::AWSCDK-EKS-FargateProfile': {
+    config: (p) => plainObject(p.Config),
+    roleProperty: 'podExecutionRoleArn',
+    what: 'the pod execution role of Fargate profile',
+  },
+};
+
+type Props = Record<string, unknown>;
+
+/** The cluster resource of this app that a cluster name refers to, if any. */
 export function clusterResourceOf(clusterName: string): CfnResource | undefined {
   const target = referenceTarget(clusterName);
-  return target && CfnResource.isCfnResource(target) && target.cfnResourceType === CLUSTER_TYPE ? target : undefined;
+  return target && CfnResource.isCfnResource(target) && CLUSTER_TYPES[target.cfnResourceType] ? target : undefined;
 }
 
 /**
  * What the app says of a cluster it defines: its authentication mode, whether its creator
- * gets an admin entry, and the roles EKS makes entries for itself (managed node groups,
- * Fargate profiles, Auto Mode nodes). Read at synth time, so node groups added after the
- * manager count too.
+ * gets an admin entry (and, for an aws-eks cluster, the in-app role that creates it), and
+ * the roles EKS makes entries for itself (managed node groups, Fargate profiles, Auto Mode
+ * nodes). Read at
+ * synth time, so node groups added after the manager count too.
  */
 export function describeInAppCluster(cluster: CfnResource): InAppCluster {
-  const props = cluster as unknown as Record<string, unknown>;
-  const access = plainObject(props.accessConfig);
-  const compute = plainObject(props.computeConfig);
+  const { config, creatorRole } = CLUSTER_TYPES[cluster.cfnResourceType](cfnPropertiesOf(cluster));
+  const access = plainObject(config.accessConfig);
+  const compute = plainObject(config.computeConfig);
+  const bootstrapCreatorAdmin = access?.bootstrapClusterCreatorAdminPermissions !== false;
   const eksManaged: EksManagedPrincipal[] = [];
 
   if (compute?.enabled === true && typeof compute.nodeRoleArn === 'string') {
@@ -36,8 +53,8 @@ export function describeInAppCluster(cluster: CfnResource): InAppCluster {
   for (const resource of cluster.node.root.node.findAll()) {
     if (!CfnResource.isCfnResource(resource)) { continue; }
     const declarer = ROLE_DECLARERS[resource.cfnResourceType];
-    const fields = resource as unknown as Record<string, unknown>;
-    if (!declarer || !sameCluster(fields.clusterName, cluster)) { continue; }
+    const fields = declarer?.config(cfnPropertiesOf(resource));
+    if (!declarer || !fields || !sameCluster(fields.clusterName, cluster, config)) { continue; }
     const role = fields[declarer.roleProperty];
     if (typeof role === 'string') {
       eksManaged.push(managed(cluster, role, declarer.what, resource));
@@ -45,23 +62,29 @@ export function describeInAppCluster(cluster: CfnResource): InAppCluster {
   }
 
   return {
-    path: cluster.node.path,
-    // CloudFormation's default for a cluster without accessConfig is CONFIG_MAP.
-    authenticationMode: access === undefined ? 'CONFIG_MAP' : stringOrUndefined(access.authenticationMode) ?? 'CONFIG_MAP',
-    bootstrapCreatorAdmin: access?.bootstrapClusterCreatorAdminPermissions !== false,
+    path: pathWithoutResource(cluster),
+    // EKS's and CloudFormation's default for a cluster without accessConfig is CONFIG_MAP.
+    authenticationMode: access === undefined ? 'CONFIG_MAP' : literalString(access.authenticationMode) ?? 'CONFIG_MAP',
+    bootstrapCreatorAdmin,
+    creator: typeof creatorRole === 'string' ? managed(cluster, creatorRole, 'the role that creates cluster', cluster) : undefined,
     eksManaged,
   };
 }
 
 function managed(scope: IConstruct, role: string, what: string, declaredBy: IConstruct): EksManagedPrincipal {
-  return { key: principalKey(describePrincipal(scope, role)), reason: `${what} ${declaredBy.node.path}` };
+  return { key: principalKey(describePrincipal(scope, role)), reason: `${what} ${pathWithoutResource(declaredBy)}` };
 }
 
 /** True when a cluster name (literal or token) names this cluster resource. */
-function sameCluster(clusterName: unknown, cluster: CfnResource): boolean {
+function sameCluster(clusterName: unknown, cluster: CfnResource, config: Props): boolean {
   if (typeof clusterName !== 'string') { return false; }
   if (Token.isUnresolved(clusterName)) { return referenceTarget(clusterName) === cluster; }
-  return clusterName === (cluster as unknown as Record<string, unknown>).name;
+  return clusterName === config.name;
+}
+
+/** A resource's properties as its class holds them (L1s keep them in public fields). */
+function cfnPropertiesOf(resource: CfnResource): Props {
+  return (resource as unknown as { cfnProperties: Props }).cfnProperties ?? {};
 }
 
 function referenceTarget(value: string): IConstruct | undefined {
@@ -70,11 +93,16 @@ function referenceTarget(value: string): IConstruct | undefined {
   return token && Reference.isReference(token) ? token.target : undefined;
 }
 
-/** An object property that is plain data; undefined for a token or anything else. */
-function plainObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Token.isUnresolved(value) ? value as Record<string, unknown> : undefined;
+/** The path users know: the L2's, without the trailing `/Resource` (and `/Default`). */
+function pathWithoutResource(resource: IConstruct): string {
+  return resource.node.path.replace(/(\/(Resource|Default))+$/, '');
 }
 
-function stringOrUndefined(value: unknown): string | undefined {
+/** An object property that is plain data; undefined for a token or anything else. */
+function plainObject(value: unknown): Props | undefined {
+  return typeof value === 'object' && value !== null && !Token.isUnresolved(value) ? value as Props : undefined;
+}
+
+function literalString(value: unknown): string | undefined {
   return typeof value === 'string' && !Token.isUnresolved(value) ? value : undefined;
 }

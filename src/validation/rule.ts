@@ -38,6 +38,8 @@ export interface InAppCluster {
   readonly authenticationMode?: string;
   /** Whether EKS gives the cluster's creator an admin entry (the default). */
   readonly bootstrapCreatorAdmin: boolean;
+  /** The principal that creates the cluster, when the app defines it (aws-eks clusters). */
+  readonly creator?: EksManagedPrincipal;
   /** Principals EKS makes entries for itself. */
   readonly eksManaged: readonly EksManagedPrincipal[];
 }

@@ -19,6 +19,19 @@ describe('EAM024 the cluster creator already has an entry', () => {
     expect(checkEntry(EAM024, {}, withCluster(true))).toEqual([]);
   });
 
+  test('fails on the in-app creation role of a cluster that gives its creator admin', () => {
+    const context = contextOf({
+      cluster: {
+        unknownFields: [],
+        malformedFields: [],
+        source: 'S/Access',
+        inApp: { path: 'S/Cluster', bootstrapCreatorAdmin: true, creator: { key: 'ref:S/Creator#Arn', reason: 'the role that creates cluster S/Cluster' }, eksManaged: [] },
+      },
+    });
+    const token = { display: '(token) S/Creator.Arn', identity: 'ref:S/Creator#Arn', facts: {} };
+    expect(checkEntry(EAM024, {}, context, token)[0].message).toContain('is the role that creates cluster S/Cluster');
+  });
+
   test('fails on the CDK execution role of a cluster that gives its creator admin', () => {
     expect(checkEntry(EAM024, {}, withCluster(true), CREATOR)[0].fix).toContain('bootstrapClusterCreatorAdminPermissions to false');
   });
