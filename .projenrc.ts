@@ -54,12 +54,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     passWithNoTests: false,
   },
 
-  devDeps: [`aws-cdk@${CDK_CLI_VERSION}`],
+  // yaml parses aws-auth ConfigMaps and map files; jsii needs plain npm deps bundled.
+  bundledDeps: ['yaml@^2.9.1'],
+  devDeps: [`aws-cdk@${CDK_CLI_VERSION}`, 'ajv@^8.20.0'],
+  bin: { 'eks-access-manager': 'lib/cli/main.js' },
 
   gitignore: ['cdk.out/', 'examples/cdk.out/', '.cdk.staging/'],
 });
 
 project.npmignore?.exclude('/examples/', '/.ci/', 'cdk.out/');
+// The JSON Schema of map files ships in the package, for editors.
+project.npmignore?.include('/schema/');
 
 // The main job: synthesize the example app with the real cdk CLI and say where the
 // template is.
@@ -74,6 +79,9 @@ const synthExample = project.addTask('synth:example', {
 });
 synthExample.exec('cdk synth --quiet --no-notices --no-version-reporting --output cdk.out');
 synthExample.exec('node print-outputs.js cdk.out');
+
+// The CLI tests run the real compiled bin (lib/cli/main.js), so tests need a compile first.
+project.testTask.prependSpawn(project.compileTask);
 
 // jsii 6 prints a Node 20 end-of-life banner on every run; it still works on Node 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');

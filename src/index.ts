@@ -2,5 +2,8 @@ export * from './access-entry-type';
 export * from './access-manager';
 export * from './access-scope';
 export * from './authentication-mode';
+export * from './map-file/access-map-file';
+export * from './migration/aws-auth-migration';
 export * from './policy';
 export * from './principal-access';
+export * from './severity';

@@ -1,4 +1,4 @@
-const MAX_SHOWN = 60;
+const MAX_SHOWN = 200;
 
 /**
  * Says what a value is, briefly, for error messages about input of the wrong shape.

@@ -1,10 +1,7 @@
 import { EntryModel, FieldPath, MalformedField, UnknownField } from '../private/model';
+import { Severity } from '../severity';
 
-/** How bad a finding is: an error stops synth, a warning can be acknowledged. */
-export enum Severity {
-  ERROR = 'error',
-  WARNING = 'warning',
-}
+export { Severity };
 
 /** What one rule says about one field. */
 export interface Violation {
