@@ -1,5 +1,5 @@
-// Prints where `cdk synth` wrote each template, and the access entries it holds, so the
-// user knows what to open. Usage: node print-outputs.js <cdk.out>
+// Prints where `cdk synth` wrote each template and each access report, so the user knows
+// what to open. Usage: node print-outputs.js <cdk.out>
 const fs = require('fs');
 const path = require('path');
 
@@ -13,4 +13,7 @@ for (const [name, artifact] of Object.entries(manifest.artifacts || {})) {
   const entries = Object.values(template.Resources || {}).filter((r) => r.Type === 'AWS::EKS::AccessEntry');
   console.log(`Stack ${name}: ${entries.length} access entries`);
   console.log(`  template: ${templatePath}`);
+}
+for (const file of fs.readdirSync(outdir).filter((f) => f.startsWith('eks-access-report.')).sort()) {
+  console.log(`Access report: ${path.join(outdir, file)}`);
 }

@@ -1,23 +1,26 @@
-import { Annotations, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, attachCustomSynthesis, Stack, Token } from 'aws-cdk-lib';
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { AuthenticationMode } from './authentication-mode';
 import { describePrincipal, entryIdFor } from './principal';
 import { PrincipalAccess } from './principal-access';
-import { appEntriesFor, registerManager } from './private/app-registry';
+import { appEntriesFor, appManagersFor, RegisteredManager, registerManager } from './private/app-registry';
 import { describeValue } from './private/describe-value';
 import { entryProperties } from './private/emit';
 import { clusterResourceOf, describeInAppCluster } from './private/in-app-cluster';
 import { EntryModel, principalKey } from './private/model';
 import { FieldReader, normalizeEntry } from './private/normalize';
+import { writeClusterReport } from './report/cluster-report';
+import { renderValue } from './report/template-entry';
 import { DEFAULT_RULES } from './validation';
 import { runRules } from './validation/engine';
 import { Finding, formatFinding } from './validation/finding';
 import { ClusterModel, InAppCluster, RuleContext, Severity } from './validation/rule';
 
 /** The props this construct knows; any other key is reported. */
-const PROPS_KEYS = ['clusterName', 'authenticationMode', 'principals', 'skipEksManagedPrincipals'];
+const PROPS_KEYS = ['clusterName', 'authenticationMode', 'principals', 'skipEksManagedPrincipals', 'accessReport', 'reportBaseline'];
+
 
 /**
  * Properties of an `EksAccessManager`.
@@ -55,6 +58,27 @@ export interface EksAccessManagerProps {
    * answer the create with 409
    */
   readonly skipEksManagedPrincipals?: boolean;
+
+  /**
+   * Write the cluster's access report into the cloud assembly at every synth:
+   * `eks-access-report.<cluster>.md` and `.json` next to the templates, with each
+   * principal, its entry type, username, groups, and each policy with its scope and what
+   * it roughly equals in Kubernetes RBAC. One report per cluster, over every manager of
+   * the app that grants on it; `false` on any of them turns it off.
+   *
+   * @default true
+   */
+  readonly accessReport?: boolean;
+
+  /**
+   * An earlier report to compare with: a report's `.json` file, or the cloud assembly
+   * directory (`cdk.out`) of an earlier synth. The report then lists what changed,
+   * widening first, and the changes that will fail or cut access during `cdk deploy`.
+   *
+   * @default - the context value `eks-access-manager:reportBaseline`, if set; otherwise no
+   * comparison
+   */
+  readonly reportBaseline?: string;
 }
 
 /**
@@ -86,6 +110,12 @@ export interface EksAccessManagerProps {
  */
 export class EksAccessManager extends Construct {
   /**
+   * The context key that gives every manager a report baseline:
+   * `cdk synth -c eks-access-manager:reportBaseline=previous.cdk.out`.
+   */
+  public static readonly REPORT_BASELINE_CONTEXT = 'eks-access-manager:reportBaseline';
+
+  /**
    * The name of the cluster the entries belong to.
    */
   public readonly clusterName: string;
@@ -111,8 +141,24 @@ export class EksAccessManager extends Construct {
         this.add(principalArn, access, `${this.node.path} principals`);
       }
     }
-    registerManager(this, { clusterKey: () => this.clusterKey(), entries: () => this.activeModels() });
+    const registration: RegisteredManager = {
+      clusterKey: () => this.clusterKey(),
+      entries: () => this.activeModels(),
+      resources: () => { this.activeModels(); return this.entries; },
+      reportEnabled: given.accessReport !== false,
+      reportBaseline: typeof given.reportBaseline === 'string' ? given.reportBaseline : this.node.tryGetContext(EksAccessManager.REPORT_BASELINE_CONTEXT),
+    };
+    registerManager(this, registration);
     this.node.addValidation({ validate: () => this.validate() });
+    attachCustomSynthesis(this, {
+      onSynthesize: (session) => {
+        // One report per cluster, written by the first manager of the app that grants on it.
+        const managers = appManagersFor(this, this.clusterKey());
+        if (managers[0] === registration) {
+          writeClusterReport(session.outdir, this.clusterLabel(), managers);
+        }
+      },
+    });
   }
 
   /**
@@ -202,6 +248,15 @@ export class EksAccessManager extends Construct {
     return this.inAppCluster ?? undefined;
   }
 
+  /** The cluster as a reader knows it, for the report's title and file name. */
+  private clusterLabel(): string {
+    const cluster = clusterResourceOf(this.clusterName);
+    if (cluster) { return cluster.node.path.replace(/(\/(Resource|Default))+$/, ''); }
+    if (Token.isUnresolved(this.clusterName)) { return renderValue(Stack.of(this).resolve(this.clusterName)); }
+    const { account, region } = Stack.of(this);
+    return Token.isUnresolved(account) || Token.isUnresolved(region) ? this.clusterName : `${this.clusterName}@${account}-${region}`;
+  }
+
   /** Equal for managers whose entries go to the same cluster. */
   private clusterKey(): string {
     const cluster = clusterResourceOf(this.clusterName);
@@ -254,9 +309,12 @@ function readClusterSettings(props: unknown, source: string): ClusterModel {
     reader.malformed.push({ field: 'clusterName', expected: 'a non-empty string', got: 'the empty string' });
   }
   reader.object(obj?.principals, 'principals', true);
-  if (obj?.skipEksManagedPrincipals !== undefined && typeof obj.skipEksManagedPrincipals !== 'boolean') {
-    reader.malformed.push({ field: 'skipEksManagedPrincipals', expected: 'true or false', got: describeValue(obj.skipEksManagedPrincipals) });
+  for (const flag of ['skipEksManagedPrincipals', 'accessReport']) {
+    if (obj?.[flag] !== undefined && typeof obj[flag] !== 'boolean') {
+      reader.malformed.push({ field: flag, expected: 'true or false', got: describeValue(obj[flag]) });
+    }
   }
+  reader.string(obj, 'reportBaseline', 'reportBaseline');
   return {
     clusterName,
     authenticationMode: reader.string(obj, 'authenticationMode', 'authenticationMode'),

@@ -7,3 +7,4 @@ export * from './migration/aws-auth-migration';
 export * from './policy';
 export * from './principal-access';
 export * from './severity';
+export * from './plugin/eks-access-validation-plugin';

@@ -1,3 +1,4 @@
+import { diffCommand, DIFF_USAGE } from './diff-command';
 import { CliIo, ExitCode, UsageError } from './io';
 import { migrateCommand, MIGRATE_USAGE } from './migrate-command';
 import { validateCommand, VALIDATE_USAGE } from './validate-command';
@@ -5,6 +6,7 @@ import { validateCommand, VALIDATE_USAGE } from './validate-command';
 const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => ExitCode; usage: string }> = {
   migrate: { run: migrateCommand, usage: MIGRATE_USAGE },
   validate: { run: validateCommand, usage: VALIDATE_USAGE },
+  diff: { run: diffCommand, usage: DIFF_USAGE },
 };
 
 const USAGE = `Usage: eks-access-manager <command> [options]

@@ -1,3 +1,4 @@
+import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import { IConstruct } from 'constructs';
 import { EntryModel } from './model';
 
@@ -7,6 +8,12 @@ export interface RegisteredManager {
   readonly clusterKey: () => string;
   /** The entries it will synthesize. */
   readonly entries: () => readonly EntryModel[];
+  /** Their resources. */
+  readonly resources: () => readonly CfnAccessEntry[];
+  /** Whether the cluster's access report may be written (any manager can opt out). */
+  readonly reportEnabled: boolean;
+  /** The earlier report to compare with, when given. */
+  readonly reportBaseline?: string;
 }
 
 const MANAGERS_BY_APP = new WeakMap<IConstruct, RegisteredManager[]>();
@@ -19,8 +26,13 @@ export function registerManager(scope: IConstruct, manager: RegisteredManager): 
   MANAGERS_BY_APP.set(root, managers);
 }
 
+/** Every manager of the app that grants on a cluster, in the order they were created. */
+export function appManagersFor(scope: IConstruct, clusterKey: string): RegisteredManager[] {
+  const managers = MANAGERS_BY_APP.get(scope.node.root) ?? [];
+  return managers.filter((m) => m.clusterKey() === clusterKey);
+}
+
 /** Every entry the app grants on a cluster, in the order the managers were created. */
 export function appEntriesFor(scope: IConstruct, clusterKey: string): EntryModel[] {
-  const managers = MANAGERS_BY_APP.get(scope.node.root) ?? [];
-  return managers.filter((m) => m.clusterKey() === clusterKey).flatMap((m) => m.entries());
+  return appManagersFor(scope, clusterKey).flatMap((m) => m.entries());
 }

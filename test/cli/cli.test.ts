@@ -116,4 +116,47 @@ describe('eks-access-manager (the bin)', () => {
       expect(stdout).toContain('error EAM007');
     });
   });
+
+  describe('diff', () => {
+    const DEV = 'arn:aws:iam::111122223333:role/dev';
+    function reportFile(dir: string, name: string, entry: object) {
+      const path = join(dir, name);
+      writeFileSync(path, JSON.stringify({ version: 1, cluster: 'prod', entries: [entry], summary: {} }));
+      return path;
+    }
+    const entry = (scope: object, extra: object = {}) => ({
+      principal: DEV,
+      stack: 'Platform',
+      logicalId: 'AccessDev',
+      type: 'STANDARD',
+      kubernetesGroups: [],
+      policies: [{ policy: 'AmazonEKSEditPolicy', level: 'write', ...scope }],
+      ...extra,
+    });
+
+    test('prints widening first and exits 0 without deploy hazards', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'eam-'));
+      const before = reportFile(dir, 'before.json', entry({ scope: 'namespace', namespaces: ['dev'] }));
+      const after = reportFile(dir, 'after.json', entry({ scope: 'cluster', namespaces: [] }));
+      const { code, stdout } = cli('diff', before, after);
+      expect(code).toBe(0);
+      expect(stdout.indexOf('### Widened')).toBeLessThan(stdout.indexOf('### Narrowed'));
+      expect(stdout).toContain(`- \`${DEV}\` gains AmazonEKSEditPolicy at cluster scope`);
+    });
+
+    test('exits 1 on a change that fails the deploy', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'eam-'));
+      const before = reportFile(dir, 'before.json', entry({ scope: 'cluster', namespaces: [] }));
+      const after = reportFile(dir, 'after.json', entry({ scope: 'cluster', namespaces: [] }, { type: 'EC2_LINUX' }));
+      const { code, stdout } = cli('diff', before, after);
+      expect(code).toBe(1);
+      expect(stdout).toContain('### Will fail or cut access during cdk deploy (1)');
+    });
+
+    test('exits 2 on a file that is not a report', () => {
+      const { code, stderr } = cli('diff', 'maps/valid.json', 'maps/valid.json');
+      expect(code).toBe(2);
+      expect(stderr).toContain('is not an eks-access-manager report');
+    });
+  });
 });

@@ -1,0 +1,124 @@
+import { renderValue, TemplateEntry } from './template-entry';
+import { parsePolicy } from '../private/policy-arn';
+import { catalogPolicy } from '../private/policy-catalog';
+import { NODE_ENTRY_TYPES } from '../private/vocabulary';
+
+/** The version of the report format; a reader refuses other versions. */
+export const REPORT_VERSION = 1;
+
+/** How much a policy lets a principal do, coarsely, for reviewers. */
+export type AccessLevel = 'admin' | 'write' | 'read' | 'read-secrets' | 'node' | 'unknown';
+
+const LEVEL_OF_POLICY: Record<string, AccessLevel> = {
+  AmazonEKSClusterAdminPolicy: 'admin',
+  AmazonEKSAdminPolicy: 'admin',
+  AmazonEKSEditPolicy: 'write',
+  AmazonEKSViewPolicy: 'read',
+  AmazonEKSAdminViewPolicy: 'read-secrets',
+  AmazonEKSSecretReaderPolicy: 'read-secrets',
+  AmazonEKSAutoNodePolicy: 'node',
+};
+
+export interface ReportPolicy {
+  /** The policy name, or the ARN (or expression) when it is not an access policy ARN. */
+  readonly policy: string;
+  readonly scope: string;
+  /** Sorted; empty for a cluster scope. */
+  readonly namespaces: string[];
+  readonly level: AccessLevel;
+  /** The closest Kubernetes ClusterRole, when known. */
+  readonly equivalent?: string;
+}
+
+export interface ReportEntry {
+  /** The principal as the template has it (an expression rendered as text). */
+  readonly principal: string;
+  /** The stack (construct path) whose template holds the entry. */
+  readonly stack: string;
+  readonly logicalId: string;
+  readonly type: string;
+  readonly username?: string;
+  readonly kubernetesGroups: string[];
+  /** Sorted by policy. */
+  readonly policies: ReportPolicy[];
+}
+
+export interface ReportSummary {
+  /** Principals with a policy at cluster scope, by the highest level it gives. */
+  readonly clusterWide: { readonly admin: number; readonly write: number; readonly read: number };
+  /** Namespace (or prefix) to the principals that can write in it (admin or edit policies). */
+  readonly namespaceWriters: { [namespace: string]: string[] };
+  /** Principals whose access comes from Kubernetes groups (decided by your own RBAC). */
+  readonly withGroups: number;
+  readonly nodes: number;
+}
+
+/** Who can do what in one cluster, as the synthesized templates say. */
+export interface AccessReport {
+  readonly version: number;
+  /** The cluster, as the templates name it. */
+  readonly cluster: string;
+  /** Sorted by principal. */
+  readonly entries: ReportEntry[];
+  readonly summary: ReportSummary;
+}
+
+/** Builds the report of one cluster from its entries' template resources. */
+export function buildReport(cluster: string, entries: ReadonlyArray<{ stack: string; entry: TemplateEntry }>): AccessReport {
+  const reportEntries = entries.map(({ stack, entry }) => reportEntry(stack, entry))
+    .sort((a, b) => compare(a.principal, b.principal) || compare(a.stack, b.stack));
+  return { version: REPORT_VERSION, cluster, entries: reportEntries, summary: summarize(reportEntries) };
+}
+
+function reportEntry(stack: string, entry: TemplateEntry): ReportEntry {
+  const policies = entry.policies.map((p): ReportPolicy => {
+    const rendered = renderValue(p.policyArn);
+    const name = parsePolicy(rendered.replace('${AWS::Partition}', 'aws')).name;
+    const scope = renderValue(p.scopeType);
+    return {
+      policy: name ?? rendered,
+      scope,
+      namespaces: scope === 'cluster' ? [] : p.namespaces.map(renderValue).sort(compare),
+      level: (name ? LEVEL_OF_POLICY[name] : undefined) ?? 'unknown',
+      ...(name && catalogPolicy(name)?.rbacEquivalent ? { equivalent: catalogPolicy(name)!.rbacEquivalent } : {}),
+    };
+  }).sort((a, b) => compare(a.policy, b.policy));
+  return {
+    principal: renderValue(entry.principalArn),
+    stack,
+    logicalId: entry.logicalId,
+    type: entry.type,
+    ...(entry.username !== undefined ? { username: renderValue(entry.username) } : {}),
+    kubernetesGroups: entry.kubernetesGroups.map(renderValue).sort(compare),
+    policies,
+  };
+}
+
+const RANK: Record<string, number> = { 'admin': 3, 'write': 2, 'read': 1, 'read-secrets': 1 };
+
+function summarize(entries: readonly ReportEntry[]): ReportSummary {
+  const clusterWide = { admin: 0, write: 0, read: 0 };
+  const namespaceWriters: { [namespace: string]: string[] } = {};
+  for (const entry of entries) {
+    const highest = Math.max(0, ...entry.policies.filter((p) => p.scope === 'cluster').map((p) => RANK[p.level] ?? 0));
+    if (highest === 3) { clusterWide.admin++; } else if (highest === 2) { clusterWide.write++; } else if (highest === 1) { clusterWide.read++; }
+    for (const policy of entry.policies) {
+      if (policy.scope !== 'namespace' || (RANK[policy.level] ?? 0) < 2) { continue; }
+      for (const ns of policy.namespaces) {
+        namespaceWriters[ns] = [...new Set([...(namespaceWriters[ns] ?? []), entry.principal])].sort(compare);
+      }
+    }
+  }
+  const sortedWriters = Object.fromEntries(Object.entries(namespaceWriters).sort(([a], [b]) => compare(a, b)));
+  return {
+    clusterWide,
+    namespaceWriters: sortedWriters,
+    withGroups: entries.filter((e) => e.kubernetesGroups.length > 0).length,
+    nodes: entries.filter((e) => NODE_ENTRY_TYPES.has(e.type)).length,
+  };
+}
+
+/** Plain code-point order: the same on every machine, unlike locale order. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

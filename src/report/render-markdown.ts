@@ -1,0 +1,73 @@
+import { AccessReport, ReportEntry } from './access-report';
+import { AccessChange, ChangeKind } from './report-diff';
+
+/** The report as Markdown for reviewers: summary, changes (when a baseline was given), entries. */
+export function renderReport(report: AccessReport, changes?: readonly AccessChange[]): string {
+  const lines = [`# Access to EKS cluster ${report.cluster}`, ''];
+  lines.push(...renderSummary(report), '');
+  if (changes) {
+    lines.push(...renderChanges(changes), '');
+  }
+  lines.push('## Entries', '');
+  lines.push('| principal | type | username | groups | policies (scope) | roughly equals |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const entry of report.entries) { lines.push(entryRow(entry)); }
+  lines.push('', `Stack and logical id of each entry are in the JSON report. ${report.entries.length} entries.`, '');
+  return lines.join('\n');
+}
+
+function renderSummary(report: AccessReport): string[] {
+  const { clusterWide, namespaceWriters, withGroups, nodes } = report.summary;
+  const lines = [
+    '## Summary',
+    '',
+    '| cluster-wide | principals |',
+    '|---|---|',
+    `| admin | ${clusterWide.admin} |`,
+    `| write | ${clusterWide.write} |`,
+    `| read | ${clusterWide.read} |`,
+    '',
+    `Principals with Kubernetes groups (their access is what your RBAC bindings give): ${withGroups}. Node entries: ${nodes}.`,
+  ];
+  const namespaces = Object.entries(namespaceWriters);
+  if (namespaces.length > 0) {
+    lines.push('', '| namespace | can write (admin or edit) |', '|---|---|');
+    for (const [ns, principals] of namespaces) { lines.push(`| \`${ns}\` | ${principals.map(code).join('<br>')} |`); }
+  }
+  return lines;
+}
+
+const HEADINGS: Record<ChangeKind, string> = {
+  [ChangeKind.DEPLOY_HAZARD]: 'Will fail or cut access during cdk deploy',
+  [ChangeKind.WIDENED]: 'Widened',
+  [ChangeKind.ADDED]: 'Added',
+  [ChangeKind.NARROWED]: 'Narrowed',
+  [ChangeKind.REMOVED]: 'Removed',
+};
+
+/** The changes, most urgent first; each kind under its own heading. */
+export function renderChanges(changes: readonly AccessChange[]): string[] {
+  const lines = ['## Changes since the baseline', ''];
+  if (changes.length === 0) { return [...lines, 'No change in access.']; }
+  for (const kind of Object.keys(HEADINGS) as ChangeKind[]) {
+    const ofKind = changes.filter((c) => c.kind === kind);
+    if (ofKind.length === 0) { continue; }
+    lines.push(`### ${HEADINGS[kind]} (${ofKind.length})`, '');
+    for (const c of ofKind) {
+      lines.push(`- ${code(c.principal)} ${c.detail}${c.fix ? `. **Instead:** ${c.fix}` : ''}`);
+    }
+    lines.push('');
+  }
+  return lines.slice(0, -1);
+}
+
+function entryRow(entry: ReportEntry): string {
+  const policies = entry.policies.map((p) =>
+    `${p.policy} (${p.scope === 'namespace' ? p.namespaces.map(code).join(', ') : p.scope})`).join('<br>');
+  const equivalents = entry.policies.map((p) => p.equivalent ?? p.level).join('<br>');
+  return `| ${code(entry.principal)} | ${entry.type} | ${entry.username ? code(entry.username) : ''} | ${entry.kubernetesGroups.map(code).join(', ')} | ${policies} | ${equivalents} |`;
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}

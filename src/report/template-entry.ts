@@ -1,0 +1,82 @@
+/**
+ * An `AWS::EKS::AccessEntry` as CloudFormation sees it: the resolved properties of the
+ * resource in a template. The report and the validation plugin both start from here, so
+ * they never show anything that is not in the template.
+ */
+
+/** A value of a template: a literal, or an intrinsic such as `{ "Fn::GetAtt": [...] }`. */
+export type TemplateValue = unknown;
+
+export interface TemplatePolicy {
+  readonly policyArn: TemplateValue;
+  readonly scopeType: TemplateValue;
+  readonly namespaces: readonly TemplateValue[];
+}
+
+export interface TemplateEntry {
+  readonly logicalId: string;
+  readonly principalArn: TemplateValue;
+  readonly clusterName: TemplateValue;
+  readonly type: string;
+  readonly username?: TemplateValue;
+  readonly kubernetesGroups: readonly TemplateValue[];
+  readonly policies: readonly TemplatePolicy[];
+  readonly tags: ReadonlyArray<{ readonly key: TemplateValue; readonly value: TemplateValue }>;
+}
+
+export const ACCESS_ENTRY_TYPE = 'AWS::EKS::AccessEntry';
+
+/** Reads one access entry resource of a template (properties in CloudFormation's casing). */
+export function templateEntry(logicalId: string, properties: Record<string, unknown>): TemplateEntry {
+  const list = (value: unknown): unknown[] => Array.isArray(value) ? value : [];
+  return {
+    logicalId,
+    principalArn: properties.PrincipalArn,
+    clusterName: properties.ClusterName,
+    // CloudFormation's default type.
+    type: typeof properties.Type === 'string' ? properties.Type : 'STANDARD',
+    username: properties.Username,
+    kubernetesGroups: list(properties.KubernetesGroups),
+    policies: list(properties.AccessPolicies).map((p) => {
+      const policy = (p ?? {}) as Record<string, unknown>;
+      const scope = (policy.AccessScope ?? {}) as Record<string, unknown>;
+      return { policyArn: policy.PolicyArn, scopeType: scope.Type, namespaces: list(scope.Namespaces) };
+    }),
+    tags: list(properties.Tags).map((t) => {
+      const tag = (t ?? {}) as Record<string, unknown>;
+      return { key: tag.Key, value: tag.Value };
+    }),
+  };
+}
+
+/** The access entries of a template. */
+export function templateEntries(template: unknown): TemplateEntry[] {
+  const resources = (template as { Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }> })?.Resources ?? {};
+  return Object.entries(resources)
+    .filter(([, r]) => r?.Type === ACCESS_ENTRY_TYPE)
+    .map(([id, r]) => templateEntry(id, r.Properties ?? {}));
+}
+
+/**
+ * A template value as readable text: literals as they are, intrinsics in a short form
+ * (`DevRole.Arn`, `Ref(Param)`, `${AWS::Partition}` inside a join).
+ */
+export function renderValue(value: TemplateValue): string {
+  if (typeof value === 'string') { return value; }
+  if (typeof value === 'number' || typeof value === 'boolean') { return String(value); }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const [fn, arg] = Object.entries(value)[0] ?? [];
+    if (fn === 'Ref' && typeof arg === 'string') { return arg.startsWith('AWS::') ? `\${${arg}}` : `Ref(${arg})`; }
+    if (fn === 'Fn::GetAtt' && Array.isArray(arg)) { return arg.map(String).join('.'); }
+    if (fn === 'Fn::ImportValue') { return `ImportValue(${renderValue(arg)})`; }
+    if (fn === 'Fn::Join' && Array.isArray(arg) && typeof arg[0] === 'string' && Array.isArray(arg[1])) {
+      return arg[1].map(renderValue).join(arg[0]);
+    }
+  }
+  return JSON.stringify(value);
+}
+
+/** True when a template value is a literal string (no intrinsic). */
+export function isLiteral(value: TemplateValue): value is string {
+  return typeof value === 'string';
+}

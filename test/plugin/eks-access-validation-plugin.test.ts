@@ -1,0 +1,125 @@
+import { IPolicyValidationPluginBeta1, Stack } from 'aws-cdk-lib';
+import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import { EksAccessManager, EksAccessValidationPlugin } from '../../src';
+import { appIn } from '../report/helpers';
+
+const DEV = 'arn:aws:iam::111122223333:role/dev';
+
+/**
+ * Synthesizes an app with the plugin. CDK prints a failed validation and sets the exit
+ * code instead of throwing: returns what it printed and that code.
+ */
+function validate(build: (stack: Stack) => void, plugin: IPolicyValidationPluginBeta1 = new EksAccessValidationPlugin()) {
+  const app = appIn({ policyValidationBeta1: [plugin] });
+  build(new Stack(app, 'Platform'));
+  const printed: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((text: string) => { printed.push(text); });
+  const error = jest.spyOn(console, 'error').mockImplementation((text: string) => { printed.push(text); });
+  const exitCode = process.exitCode;
+  try {
+    app.synth();
+    return { printed: printed.join('\n'), exitCode: process.exitCode };
+  } finally {
+    process.exitCode = exitCode;
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+/** The plugin's own report for an app (it never throws). */
+function pluginReport(build: (stack: Stack) => void) {
+  const app = appIn();
+  build(new Stack(app, 'Platform'));
+  const assembly = app.synth();
+  return new EksAccessValidationPlugin().validate({ templatePaths: assembly.stacks.map((s) => `${assembly.directory}/${s.templateFile}`) });
+}
+
+function v2Cluster(stack: Stack): eks.Cluster {
+  return new eks.Cluster(stack, 'Cluster', { version: eks.KubernetesVersion.V1_34 });
+}
+
+describe('EksAccessValidationPlugin', () => {
+  test('passes entries made by aws-cdk-lib\'s AccessEntry that EKS accepts', () => {
+    const report = pluginReport((stack) => {
+      const cluster = v2Cluster(stack);
+      new eks.AccessEntry(stack, 'Dev', {
+        cluster,
+        principal: DEV,
+        accessPolicies: [eks.AccessPolicy.fromAccessPolicyName('AmazonEKSEditPolicy', { accessScopeType: eks.AccessScopeType.NAMESPACE, namespaces: ['dev'] })],
+      });
+    });
+    expect(report).toEqual({ success: true, violations: [] });
+  });
+
+  test('fails on what aws-cdk-lib\'s L2 lets through (an STS session, a misspelt policy), naming resource and rule', () => {
+    const report = pluginReport((stack) => {
+      const cluster = v2Cluster(stack);
+      cluster.grantAccess('Ops', 'arn:aws:sts::111122223333:assumed-role/ops/alice', [
+        eks.AccessPolicy.fromAccessPolicyName('AmazonEKSClusterAdmnPolicy', { accessScopeType: eks.AccessScopeType.CLUSTER }),
+      ]);
+    });
+    expect(report.success).toBe(false);
+    const rules = report.violations.map((v) => v.ruleName);
+    expect(rules).toEqual(expect.arrayContaining(['EAM003', 'EAM019']));
+    const principal = report.violations.find((v) => v.ruleName === 'EAM003')!.violatingResources[0];
+    expect(principal.resourceLogicalId).toMatch(/^ClusterOps/);
+    expect(principal.templatePath).toMatch(/Platform\.template\.json$/);
+    expect(principal.locations[0]).toContain('is an STS assumed-role session ARN');
+  });
+
+  test('fails on a raw CfnAccessEntry: lower-case type, empty namespace list', () => {
+    const report = pluginReport((stack) => {
+      new CfnAccessEntry(stack, 'Raw', {
+        clusterName: 'prod',
+        principalArn: DEV,
+        type: 'Standard',
+        accessPolicies: [{
+          policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
+          accessScope: { type: 'namespace', namespaces: [] },
+        }],
+      });
+    });
+    expect(report.violations.map((v) => [v.ruleName, v.violatingResources[0].resourceLogicalId])).toEqual([
+      ['EAM001', 'Raw'],
+      ['EAM016', 'Raw'],
+    ]);
+  });
+
+  test('finds the same principal twice across a raw entry and the manager', () => {
+    const report = pluginReport((stack) => {
+      new CfnAccessEntry(stack, 'Raw', { clusterName: 'prod', principalArn: DEV });
+      new EksAccessManager(stack, 'Access', { clusterName: 'prod', principals: { [DEV]: {} } });
+    });
+    const duplicate = report.violations.find((v) => v.ruleName === 'EAM002')!;
+    expect(duplicate.violatingResources).toHaveLength(1);
+    expect(duplicate.violatingResources[0].locations[0]).toMatch(/declared twice for this cluster: at Platform\.template\.json#\w+ and at Platform\.template\.json#Raw/);
+  });
+
+  test('reads the mode and the node groups of a cluster in the same template', () => {
+    const report = pluginReport((stack) => {
+      const cluster = v2Cluster(stack);
+      const nodes = cluster.addNodegroupCapacity('Workers', { minSize: 1 });
+      new eks.AccessEntry(stack, 'Nodes', { cluster, principal: nodes.role.roleArn, accessPolicies: [], accessEntryType: eks.AccessEntryType.EC2_LINUX });
+    });
+    expect(report.violations.map((v) => v.ruleName)).toContain('EAM025');
+  });
+
+  test('fails synth through policyValidationBeta1, naming the rule and the resource', () => {
+    const { printed, exitCode } = validate((stack) => {
+      new CfnAccessEntry(stack, 'Raw', { clusterName: 'prod', principalArn: 'arn:aws:iam::111122223333:group/admins' });
+    });
+    expect(exitCode).toBe(1);
+    expect(printed).toContain('Validation failed');
+    expect(printed).toContain('EAM003');
+    expect(printed).toContain('Platform/Raw');
+  });
+
+  test('lets a valid app synthesize through policyValidationBeta1', () => {
+    const { printed, exitCode } = validate((stack) => {
+      new CfnAccessEntry(stack, 'Raw', { clusterName: 'prod', principalArn: DEV });
+    });
+    expect(exitCode).not.toBe(1);
+    expect(printed).toContain('Policy Validation Successful!');
+  });
+});

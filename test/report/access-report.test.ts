@@ -1,0 +1,106 @@
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { appIn, reportFiles } from './helpers';
+import { AccessEntryType, AccessScopeType, EksAccessManager, EksAccessPolicy } from '../../src';
+
+const cluster = { type: AccessScopeType.CLUSTER };
+const ns = (...namespaces: string[]) => ({ type: AccessScopeType.NAMESPACE, namespaces });
+
+function platformApp(accessReport?: boolean) {
+  const app = appIn();
+  const stack = new Stack(app, 'Platform');
+  const deployer = new iam.Role(stack, 'Deployer', { assumedBy: new iam.AccountRootPrincipal() });
+  const manager = new EksAccessManager(stack, 'Access', {
+    clusterName: 'prod',
+    accessReport,
+    principals: {
+      'arn:aws:iam::111122223333:role/platform-admins': { accessPolicies: [{ policy: EksAccessPolicy.CLUSTER_ADMIN, accessScope: cluster }] },
+      'arn:aws:iam::111122223333:role/dev': {
+        username: 'dev:{{SessionName}}',
+        kubernetesGroups: ['dev-team'],
+        accessPolicies: [
+          { policy: EksAccessPolicy.VIEW, accessScope: cluster },
+          { policy: EksAccessPolicy.EDIT, accessScope: ns('feature-*', 'dev') },
+        ],
+      },
+      'arn:aws:iam::111122223333:role/auditors': { accessPolicies: [{ policy: EksAccessPolicy.ADMIN_VIEW, accessScope: cluster }] },
+      'arn:aws:iam::111122223333:role/nodes': { type: AccessEntryType.EC2_LINUX },
+      [deployer.roleArn]: { accessPolicies: [{ policy: EksAccessPolicy.ADMIN, accessScope: ns('dev', 'apps') }] },
+    },
+  });
+  return { app, stack, manager };
+}
+
+describe('the access report', () => {
+  test('is written next to the templates, as JSON and Markdown, one per cluster', () => {
+    const { app } = platformApp();
+    const assembly = app.synth();
+    expect(Object.keys(reportFiles(assembly.directory))).toEqual(['eks-access-report.prod.json', 'eks-access-report.prod.md']);
+  });
+
+  test('lists each principal, sorted, with what the template grants', () => {
+    const { app } = platformApp();
+    const report = JSON.parse(reportFiles(app.synth().directory)['eks-access-report.prod.json']);
+    expect(report.entries.map((e: { principal: string }) => e.principal)).toEqual([
+      'Deployer92EF8763.Arn',
+      'arn:aws:iam::111122223333:role/auditors',
+      'arn:aws:iam::111122223333:role/dev',
+      'arn:aws:iam::111122223333:role/nodes',
+      'arn:aws:iam::111122223333:role/platform-admins',
+    ]);
+    expect(report.entries[2]).toEqual({
+      principal: 'arn:aws:iam::111122223333:role/dev',
+      stack: 'Platform',
+      logicalId: expect.stringMatching(/^Accessroledev/),
+      type: 'STANDARD',
+      username: 'dev:{{SessionName}}',
+      kubernetesGroups: ['dev-team'],
+      policies: [
+        { policy: 'AmazonEKSEditPolicy', scope: 'namespace', namespaces: ['dev', 'feature-*'], level: 'write', equivalent: 'edit' },
+        { policy: 'AmazonEKSViewPolicy', scope: 'cluster', namespaces: [], level: 'read', equivalent: 'view' },
+      ],
+    });
+  });
+
+  test('summarizes cluster-wide access and who can write to each namespace', () => {
+    const { app } = platformApp();
+    const report = JSON.parse(reportFiles(app.synth().directory)['eks-access-report.prod.json']);
+    expect(report.summary).toEqual({
+      clusterWide: { admin: 1, write: 0, read: 2 },
+      namespaceWriters: {
+        'apps': ['Deployer92EF8763.Arn'],
+        'dev': ['Deployer92EF8763.Arn', 'arn:aws:iam::111122223333:role/dev'],
+        'feature-*': ['arn:aws:iam::111122223333:role/dev'],
+      },
+      withGroups: 1,
+      nodes: 1,
+    });
+  });
+
+  test('renders Markdown for reviewers', () => {
+    const { app } = platformApp();
+    const md = reportFiles(app.synth().directory)['eks-access-report.prod.md'];
+    expect(md).toContain('# Access to EKS cluster prod');
+    expect(md).toContain('| admin | 1 |');
+    expect(md).toContain('| `dev` | `Deployer92EF8763.Arn`<br>`arn:aws:iam::111122223333:role/dev` |');
+    expect(md).toContain('| `arn:aws:iam::111122223333:role/dev` | STANDARD | `dev:{{SessionName}}` | `dev-team` | AmazonEKSEditPolicy (`dev`, `feature-*`)<br>AmazonEKSViewPolicy (cluster) | edit<br>view |');
+  });
+
+  test('is the same for the same map, whatever the declaration order', () => {
+    const first = reportFiles(platformApp().app.synth().directory);
+    const again = reportFiles(platformApp().app.synth().directory);
+    expect(again).toEqual(first);
+  });
+
+  test('covers every manager of the cluster', () => {
+    const { app, stack } = platformApp();
+    new EksAccessManager(stack, 'Team', { clusterName: 'prod', principals: { 'arn:aws:iam::111122223333:role/team': {} } });
+    const report = JSON.parse(reportFiles(app.synth().directory)['eks-access-report.prod.json']);
+    expect(report.entries).toHaveLength(6);
+  });
+
+  test('is not written with accessReport: false', () => {
+    const { app } = platformApp(false);
+    expect(reportFiles(app.synth().directory)).toEqual({});
+  });
+});
