@@ -56,13 +56,20 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // yaml parses aws-auth ConfigMaps and map files; jsii needs plain npm deps bundled.
   bundledDeps: ['yaml@^2.9.1'],
-  devDeps: [`aws-cdk@${CDK_CLI_VERSION}`, 'ajv@^8.20.0'],
+  devDeps: [
+    `aws-cdk@${CDK_CLI_VERSION}`,
+    'ajv@^8.20.0',
+    'fast-check@^4.10.2',
+    // The alpha that matches the aws-cdk-lib floor: @latest needs a newer aws-cdk-lib (ERESOLVE).
+    `@aws-cdk/integ-tests-alpha@${CDK_VERSION_FLOOR}-alpha.0`,
+    '@aws-cdk/integ-runner@2.197.10',
+  ],
   bin: { 'eks-access-manager': 'lib/cli/main.js' },
 
-  gitignore: ['cdk.out/', 'examples/cdk.out/', '.cdk.staging/'],
+  gitignore: ['cdk.out/', 'examples/cdk.out/', '.cdk.staging/', 'bench/latest/', '*.cpuprofile'],
 });
 
-project.npmignore?.exclude('/examples/', '/.ci/', 'cdk.out/');
+project.npmignore?.exclude('/examples/', '/.ci/', 'cdk.out/', '/bench/');
 // The JSON Schema of map files ships in the package, for editors.
 project.npmignore?.include('/schema/');
 
@@ -79,6 +86,15 @@ const synthExample = project.addTask('synth:example', {
 });
 synthExample.exec('cdk synth --quiet --no-notices --no-version-reporting --output cdk.out');
 synthExample.exec('node print-outputs.js cdk.out');
+
+// The benchmark (not part of the tests): build, install the latest aws-cdk-lib beside, run.
+const bench = project.addTask('bench', {
+  description: 'Benchmark EksAccessManager against a CfnAccessEntry loop and aws-cdk-lib AccessEntry; writes bench/results.md',
+});
+bench.spawn(project.compileTask);
+bench.spawn(project.tasks.tryFind('package:js')!);
+bench.exec('bash bench/setup-latest.sh');
+bench.exec('node bench/run.js', { receiveArgs: true });
 
 // The CLI tests run the real compiled bin (lib/cli/main.js), so tests need a compile first.
 project.testTask.prependSpawn(project.compileTask);

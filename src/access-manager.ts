@@ -1,25 +1,30 @@
-import { Annotations, attachCustomSynthesis, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, NestedStack, Stack, Stage, Token } from 'aws-cdk-lib';
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { AuthenticationMode } from './authentication-mode';
 import { describePrincipal, entryIdFor } from './principal';
 import { PrincipalAccess } from './principal-access';
-import { appEntriesFor, appManagersFor, RegisteredManager, registerManager } from './private/app-registry';
+import { appEntriesFor, registerManager } from './private/app-registry';
 import { describeValue } from './private/describe-value';
 import { entryProperties } from './private/emit';
 import { clusterResourceOf, describeInAppCluster } from './private/in-app-cluster';
 import { EntryModel, principalKey } from './private/model';
 import { FieldReader, normalizeEntry } from './private/normalize';
-import { writeClusterReport } from './report/cluster-report';
+import { MAX_SHARDS, shardIndex } from './private/shard';
+import { writeAppReports } from './report/cluster-report';
 import { renderValue } from './report/template-entry';
 import { DEFAULT_RULES } from './validation';
 import { runRules } from './validation/engine';
 import { Finding, formatFinding } from './validation/finding';
-import { ClusterModel, InAppCluster, RuleContext, Severity } from './validation/rule';
+import { ClusterModel, InAppCluster, RuleContext, Severity, StackLoad } from './validation/rule';
 
 /** The props this construct knows; any other key is reported. */
-const PROPS_KEYS = ['clusterName', 'authenticationMode', 'principals', 'skipEksManagedPrincipals', 'accessReport', 'reportBaseline'];
+const PROPS_KEYS = ['clusterName', 'authenticationMode', 'principals', 'skipEksManagedPrincipals', 'accessReport', 'reportBaseline', 'shards'];
+
+/** CloudFormation's limit on resources in one stack, and CDK's context key that changes it. */
+const DEFAULT_RESOURCE_LIMIT = 500;
+const RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
 
 
 /**
@@ -79,6 +84,20 @@ export interface EksAccessManagerProps {
    * comparison
    */
   readonly reportBaseline?: string;
+
+  /**
+   * Spread the entries over this many nested stacks, to go past CloudFormation's 500
+   * resources per stack (EKS allows 3,000 entries per cluster). A principal's shard is a
+   * hash of the principal alone: adding or removing principals never moves another one.
+   *
+   * Changing the number of shards, or turning sharding on for a deployed map, moves
+   * entries between stacks, which EKS refuses (409) unless they are removed first: read
+   * "Scale: sharding" in the README.
+   *
+   * @default - no sharding: the entries are in the manager's stack, and a stack that would
+   * exceed 500 resources is an error at synth time (rule EAM301)
+   */
+  readonly shards?: number;
 }
 
 /**
@@ -95,7 +114,6 @@ export interface EksAccessManagerProps {
  * @see https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html
  *
  * @example
- * declare const stack: Stack;
  * const manager = new EksAccessManager(stack, 'Access', {
  *   clusterName: 'prod',
  *   authenticationMode: AuthenticationMode.API_AND_CONFIG_MAP,
@@ -122,6 +140,8 @@ export class EksAccessManager extends Construct {
 
   private readonly cluster: ClusterModel;
   private readonly skipEksManaged: boolean;
+  private readonly shards?: number;
+  private readonly shardStacks = new Map<number, NestedStack>();
   private readonly models: EntryModel[] = [];
   private readonly resources = new Map<string, CfnAccessEntry>();
   private inAppCluster?: InAppCluster | null;
@@ -134,6 +154,7 @@ export class EksAccessManager extends Construct {
     this.clusterName = this.cluster.clusterName ?? '';
     const given = (props ?? {}) as unknown as Record<string, unknown>;
     this.skipEksManaged = given.skipEksManagedPrincipals === true;
+    this.shards = isShardCount(given.shards) ? given.shards : undefined;
 
     const principals = given.principals;
     if (typeof principals === 'object' && principals !== null && !Array.isArray(principals)) {
@@ -141,24 +162,16 @@ export class EksAccessManager extends Construct {
         this.add(principalArn, access, `${this.node.path} principals`);
       }
     }
-    const registration: RegisteredManager = {
+    registerManager(this, {
       clusterKey: () => this.clusterKey(),
       entries: () => this.activeModels(),
       resources: () => { this.activeModels(); return this.entries; },
       reportEnabled: given.accessReport !== false,
       reportBaseline: typeof given.reportBaseline === 'string' ? given.reportBaseline : this.node.tryGetContext(EksAccessManager.REPORT_BASELINE_CONTEXT),
-    };
-    registerManager(this, registration);
+      clusterLabel: () => this.clusterLabel(),
+      outdir: () => Stage.of(this)!.outdir,
+    }, writeAppReports);
     this.node.addValidation({ validate: () => this.validate() });
-    attachCustomSynthesis(this, {
-      onSynthesize: (session) => {
-        // One report per cluster, written by the first manager of the app that grants on it.
-        const managers = appManagersFor(this, this.clusterKey());
-        if (managers[0] === registration) {
-          writeClusterReport(session.outdir, this.clusterLabel(), managers);
-        }
-      },
-    });
   }
 
   /**
@@ -200,13 +213,43 @@ export class EksAccessManager extends Construct {
     const existing = this.resources.get(principal.identity);
     if (existing) { return existing; }
 
-    const resource = new CfnAccessEntry(this, entryIdFor(principal), {
+    const resource = new CfnAccessEntry(this.scopeFor(principal.identity), entryIdFor(principal), {
       clusterName: this.clusterName,
       principalArn,
       ...entryProperties(model, Stack.of(this).partition),
     });
     this.resources.set(principal.identity, resource);
     return resource;
+  }
+
+  /** Where a principal's entry goes: this construct, or its shard's nested stack. */
+  private scopeFor(identity: string): Construct {
+    if (this.shards === undefined) { return this; }
+    const index = shardIndex(identity, this.shards);
+    let shard = this.shardStacks.get(index);
+    if (!shard) {
+      shard = new NestedStack(this, `Shard${index}`, { description: `EKS access entries, shard ${index} of ${this.shards}` });
+      this.shardStacks.set(index, shard);
+    }
+    return shard;
+  }
+
+  /** How full each stack that holds this manager's entries will be. */
+  private stackLoads(): StackLoad[] {
+    const context = this.node.tryGetContext(RESOURCE_LIMIT_CONTEXT);
+    const limit = context === undefined ? DEFAULT_RESOURCE_LIMIT : Number(context);
+    const stacks = this.shards === undefined ? [Stack.of(this)] : [...this.shardStacks.values()];
+    const own = new Set<IConstruct>(this.resources.values());
+    return stacks.map((stack) => {
+      const resources = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
+      return {
+        stack: stack.node.path,
+        resources: resources.length,
+        entries: resources.filter((r) => own.has(r)).length,
+        limit,
+        sharded: this.shards !== undefined,
+      };
+    });
   }
 
   private validate(): string[] {
@@ -236,6 +279,7 @@ export class EksAccessManager extends Construct {
       partition: literalPartition(stack),
       account: Token.isUnresolved(stack.account) ? undefined : stack.account,
       cluster: { ...this.cluster, inApp: this.describeCluster() },
+      stacks: this.stackLoads(),
     };
   }
 
@@ -292,6 +336,10 @@ export class EksAccessManager extends Construct {
   }
 }
 
+function isShardCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_SHARDS;
+}
+
 /** The stack's partition when it is known at synth time (from its region). */
 function literalPartition(stack: Stack): string | undefined {
   if (!Token.isUnresolved(stack.partition)) { return stack.partition; }
@@ -315,6 +363,9 @@ function readClusterSettings(props: unknown, source: string): ClusterModel {
     }
   }
   reader.string(obj, 'reportBaseline', 'reportBaseline');
+  if (obj?.shards !== undefined && !isShardCount(obj.shards)) {
+    reader.malformed.push({ field: 'shards', expected: `a whole number from 1 to ${MAX_SHARDS}`, got: describeValue(obj.shards) });
+  }
   return {
     clusterName,
     authenticationMode: reader.string(obj, 'authenticationMode', 'authenticationMode'),

@@ -2,7 +2,7 @@
  * How bad a finding is.
  *
  * @example
- * declare const result: AwsAuthMigrationResult;
+ * const result = AwsAuthMigration.fromConfigMap(fs.readFileSync('aws-auth.yaml', 'utf8'));
  * const blocking = result.findings.filter((f) => f.severity === Severity.ERROR);
  */
 export enum Severity {

@@ -72,16 +72,12 @@ export function buildReport(cluster: string, entries: ReadonlyArray<{ stack: str
 
 function reportEntry(stack: string, entry: TemplateEntry): ReportEntry {
   const policies = entry.policies.map((p): ReportPolicy => {
-    const rendered = renderValue(p.policyArn);
-    const name = parsePolicy(rendered.replace('${AWS::Partition}', 'aws')).name;
     const scope = renderValue(p.scopeType);
     return {
-      policy: name ?? rendered,
+      ...describePolicy(renderValue(p.policyArn)),
       scope,
       namespaces: scope === 'cluster' ? [] : p.namespaces.map(renderValue).sort(compare),
-      level: (name ? LEVEL_OF_POLICY[name] : undefined) ?? 'unknown',
-      ...(name && catalogPolicy(name)?.rbacEquivalent ? { equivalent: catalogPolicy(name)!.rbacEquivalent } : {}),
-    };
+    } as ReportPolicy;
   }).sort((a, b) => compare(a.policy, b.policy));
   return {
     principal: renderValue(entry.principalArn),
@@ -94,25 +90,52 @@ function reportEntry(stack: string, entry: TemplateEntry): ReportEntry {
   };
 }
 
+/** Name, level and RBAC equivalent of a policy ARN as rendered; a map holds only a few. */
+const POLICY_DESCRIPTIONS = new Map<string, Pick<ReportPolicy, 'policy' | 'level' | 'equivalent'>>();
+
+function describePolicy(rendered: string): Pick<ReportPolicy, 'policy' | 'level' | 'equivalent'> {
+  let described = POLICY_DESCRIPTIONS.get(rendered);
+  if (!described) {
+    const name = parsePolicy(rendered.replace('${AWS::Partition}', 'aws')).name;
+    const equivalent = name ? catalogPolicy(name)?.rbacEquivalent : undefined;
+    described = {
+      policy: name ?? rendered,
+      level: (name ? LEVEL_OF_POLICY[name] : undefined) ?? 'unknown',
+      ...(equivalent ? { equivalent } : {}),
+    };
+    POLICY_DESCRIPTIONS.set(rendered, described);
+  }
+  return described;
+}
+
 const RANK: Record<string, number> = { 'admin': 3, 'write': 2, 'read': 1, 'read-secrets': 1 };
 
 function summarize(entries: readonly ReportEntry[]): ReportSummary {
   const clusterWide = { admin: 0, write: 0, read: 0 };
-  const namespaceWriters: { [namespace: string]: string[] } = {};
+  const writers = new Map<string, Set<string>>();
   for (const entry of entries) {
-    const highest = Math.max(0, ...entry.policies.filter((p) => p.scope === 'cluster').map((p) => RANK[p.level] ?? 0));
-    if (highest === 3) { clusterWide.admin++; } else if (highest === 2) { clusterWide.write++; } else if (highest === 1) { clusterWide.read++; }
+    let highest = 0;
     for (const policy of entry.policies) {
-      if (policy.scope !== 'namespace' || (RANK[policy.level] ?? 0) < 2) { continue; }
-      for (const ns of policy.namespaces) {
-        namespaceWriters[ns] = [...new Set([...(namespaceWriters[ns] ?? []), entry.principal])].sort(compare);
+      const rank = RANK[policy.level] ?? 0;
+      if (policy.scope === 'cluster') {
+        highest = Math.max(highest, rank);
+      } else if (policy.scope === 'namespace' && rank >= 2) {
+        for (const ns of policy.namespaces) {
+          const set = writers.get(ns) ?? new Set<string>();
+          set.add(entry.principal);
+          writers.set(ns, set);
+        }
       }
     }
+    if (highest === 3) { clusterWide.admin++; } else if (highest === 2) { clusterWide.write++; } else if (highest === 1) { clusterWide.read++; }
   }
-  const sortedWriters = Object.fromEntries(Object.entries(namespaceWriters).sort(([a], [b]) => compare(a, b)));
+  const namespaceWriters: { [namespace: string]: string[] } = {};
+  for (const ns of [...writers.keys()].sort(compare)) {
+    namespaceWriters[ns] = [...writers.get(ns)!].sort(compare);
+  }
   return {
     clusterWide,
-    namespaceWriters: sortedWriters,
+    namespaceWriters,
     withGroups: entries.filter((e) => e.kubernetesGroups.length > 0).length,
     nodes: entries.filter((e) => NODE_ENTRY_TYPES.has(e.type)).length,
   };

@@ -1,28 +1,51 @@
-import { Stack } from 'aws-cdk-lib';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { Stack, Stage } from 'aws-cdk-lib';
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import { buildReport } from './access-report';
 import { writeReport } from './report-files';
-import { templateEntries, TemplateEntry } from './template-entry';
+import { templateEntry, TemplateEntry } from './template-entry';
 import { RegisteredManager } from '../private/app-registry';
 
 /**
- * Writes the access report of one cluster (every manager of the app that grants on it)
- * into the cloud assembly. Each entry is read from what its stack's template will hold,
- * so the report never shows anything that is not in the template.
+ * Writes the access report of every cluster the app grants on, once all templates are
+ * written: each entry is read back from its stack's template file, so a report never
+ * shows anything that is not in a template.
  *
- * @returns the paths written; none when a manager of the cluster opted out
+ * @returns the paths written
  */
-export function writeClusterReport(outdir: string, cluster: string, managers: readonly RegisteredManager[]): string[] {
-  if (managers.length === 0 || managers.some((m) => !m.reportEnabled)) { return []; }
-  const entries = managers.flatMap((m) => m.resources()).flatMap(templateResourceOf);
-  const baseline = managers.find((m) => m.reportBaseline !== undefined)?.reportBaseline;
-  return writeReport(outdir, buildReport(cluster, entries), baseline);
+export function writeAppReports(managers: readonly RegisteredManager[]): string[] {
+  const byCluster = new Map<string, RegisteredManager[]>();
+  for (const manager of managers) {
+    const key = manager.clusterKey();
+    byCluster.set(key, [...(byCluster.get(key) ?? []), manager]);
+  }
+  const templates = new TemplateCache();
+  const written: string[] = [];
+  for (const group of byCluster.values()) {
+    // Any manager of the cluster can turn its report off.
+    if (group.some((m) => !m.reportEnabled)) { continue; }
+    const entries = group.flatMap((m) => m.resources()).map((r) => templates.entryOf(r));
+    const baseline = group.find((m) => m.reportBaseline !== undefined)?.reportBaseline;
+    written.push(...writeReport(group[0].outdir(), buildReport(group[0].clusterLabel(), entries), baseline));
+  }
+  return written;
 }
 
-/** The entry as its template has it, with the stack that holds it. */
-function templateResourceOf(resource: CfnAccessEntry): Array<{ stack: string; entry: TemplateEntry }> {
-  const stack = Stack.of(resource);
-  // The same rendering CloudFormation templates get: the resource's properties, resolved.
-  const rendered = stack.resolve((resource as unknown as { _toCloudFormation(): object })._toCloudFormation());
-  return templateEntries(rendered).map((entry) => ({ stack: stack.node.path, entry }));
+/** Template files as written by synth, each read once. */
+class TemplateCache {
+  private readonly templates = new Map<Stack, { path: string; resources: Record<string, { Properties?: Record<string, unknown> }> }>();
+
+  /** The entry as its stack's template file has it, with the stack that holds it. */
+  public entryOf(resource: CfnAccessEntry): { stack: string; entry: TemplateEntry } {
+    const stack = Stack.of(resource);
+    let template = this.templates.get(stack);
+    if (!template) {
+      const file = join(Stage.of(stack)!.outdir, stack.templateFile);
+      template = { path: stack.node.path, resources: JSON.parse(readFileSync(file, 'utf8')).Resources ?? {} };
+      this.templates.set(stack, template);
+    }
+    const logicalId = stack.getLogicalId(resource);
+    return { stack: template.path, entry: templateEntry(logicalId, template.resources[logicalId]?.Properties ?? {}) };
+  }
 }

@@ -57,6 +57,20 @@ export interface ClusterModel {
   readonly inApp?: InAppCluster;
 }
 
+/** How full a CloudFormation stack that holds entries will be. */
+export interface StackLoad {
+  /** The stack's construct path. */
+  readonly stack: string;
+  /** All resources the stack will hold. */
+  readonly resources: number;
+  /** How many of them are this manager's access entries. */
+  readonly entries: number;
+  /** The most resources a stack may hold (CloudFormation: 500; 0 when the check is off). */
+  readonly limit: number;
+  /** Whether the manager already shards its entries into nested stacks. */
+  readonly sharded: boolean;
+}
+
 /** Plain facts about where the entries go; nothing in it is a construct. */
 export interface RuleContext {
   /** The stack's partition, when it is a literal. */
@@ -64,6 +78,8 @@ export interface RuleContext {
   /** The stack's account, when it is a literal. */
   readonly account?: string;
   readonly cluster: ClusterModel;
+  /** The stacks the entries go to, when known (in a CDK app). */
+  readonly stacks?: readonly StackLoad[];
 }
 
 /**
