@@ -19,6 +19,18 @@ const project = new awscdk.AwsCdkConstructLibrary({
   license: 'Apache-2.0',
   stability: 'experimental',
 
+  // jsii targets: every language gets the same construct. Only npm and PyPI artifacts can
+  // be built here (Maven Central, NuGet and the Go proxy are unreachable); the others are
+  // generated and checked by 'package:bindings'.
+  publishToPypi: { distName: 'eks-access-manager', module: 'eks_access_manager' },
+  publishToMaven: {
+    javaPackage: 'dev.eksaccessmanager',
+    mavenGroupId: 'dev.eks-access-manager',
+    mavenArtifactId: 'eks-access-manager',
+  },
+  publishToNuget: { dotNetNamespace: 'EksAccessManager', packageId: 'EksAccessManager' },
+  publishToGo: { moduleName: 'github.com/eks-access-manager/eks-access-manager-go' },
+
   cdkVersion: CDK_VERSION_FLOOR,
   constructsVersion: '10.5.1',
   jsiiVersion: '~6.0.0',
@@ -66,10 +78,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   ],
   bin: { 'eks-access-manager': 'lib/cli/main.js' },
 
-  gitignore: ['cdk.out/', 'examples/cdk.out/', '.cdk.staging/', 'bench/latest/', '*.cpuprofile'],
+  gitignore: ['cdk.out/', 'examples/cdk.out/', '.cdk.staging/', '*.cpuprofile', '.jsii.tabl.json', 'dist/'],
 });
 
-project.npmignore?.exclude('/examples/', '/.ci/', 'cdk.out/', '/bench/');
+project.npmignore?.exclude('/examples/', '/.ci/', 'cdk.out/', '/bench/', '/scripts/', '/rosetta/', '*.snapshot/');
 // The JSON Schema of map files ships in the package, for editors.
 project.npmignore?.include('/schema/');
 
@@ -95,6 +107,40 @@ bench.spawn(project.compileTask);
 bench.spawn(project.tasks.tryFind('package:js')!);
 bench.exec('bash bench/setup-latest.sh');
 bench.exec('node bench/run.js', { receiveArgs: true });
+
+// README and TSDoc examples must compile (jsii-rosetta, strict; fixtures in rosetta/).
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile every README and API example with jsii-rosetta in strict mode',
+  exec: 'jsii-rosetta extract --strict',
+});
+
+// What can be made here of the other jsii targets: Python wheel and sdist (Debian's
+// python3-build, twine check), and generated Java, .NET and Go sources, checked to hold
+// the construct. Maven Central, NuGet and the Go proxy are unreachable from these machines.
+const bindings = project.addTask('package:bindings', {
+  description: 'Generate Python, Java, .NET and Go bindings (code only), build and check the Python wheel and sdist',
+});
+bindings.exec('rm -rf dist/bindings');
+bindings.exec('jsii-pacmak --code-only --target python --target java --target dotnet --target go --outdir dist/bindings');
+bindings.exec('bash scripts/build-python.sh dist/bindings/python dist/python');
+bindings.exec('node scripts/check-bindings.js dist/bindings');
+
+// One package step everywhere (projen's default builds every language only outside CI,
+// which needs registries we cannot reach): the npm tarball, the examples, the bindings.
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+project.packageTask.spawn(rosetta);
+project.packageTask.spawn(bindings);
+
+// The integ test's snapshot, verified offline (snapshot mode: nothing is deployed).
+project.addTask('integ', {
+  description: 'Verify the integ test snapshots offline with integ-runner (nothing is deployed)',
+  exec: 'integ-runner --directory test --language typescript',
+});
+project.addTask('integ:update', {
+  description: 'Re-create the integ snapshots without deploying (review the diff before committing)',
+  exec: 'integ-runner --directory test --language typescript --dry-run --update-on-failed',
+});
 
 // The CLI tests run the real compiled bin (lib/cli/main.js), so tests need a compile first.
 project.testTask.prependSpawn(project.compileTask);

@@ -5,8 +5,8 @@
 // ratios against the others measured in the same run.
 //
 // Usage: node bench/run.js [--runs 3] [--sizes 10,100,450,1000,3000] [--out bench/results.md]
-// Run `npx projen bench`, which builds first and installs the latest aws-cdk-lib into
-// bench/latest for the template-validation rows.
+// Run `npx projen bench`, which builds first and installs the latest aws-cdk-lib (outside
+// the repository) for the template-validation rows.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -17,7 +17,8 @@ const runs = Number(args.runs ?? 3);
 const sizes = (args.sizes ?? '10,100,450,1000,3000').split(',').map(Number);
 const out = args.out ?? path.join(__dirname, 'results.md');
 
-const latestModules = path.join(__dirname, 'latest', 'node_modules');
+// Installed by bench/setup-latest.sh, outside the repository.
+const latestModules = path.join(process.env.BENCH_LATEST_DIR ?? path.join(os.tmpdir(), 'eks-access-manager-bench-latest'), 'node_modules');
 const latestVersion = fs.existsSync(latestModules)
   ? JSON.parse(fs.readFileSync(path.join(latestModules, 'aws-cdk-lib', 'package.json'), 'utf8')).version : undefined;
 const floorVersion = JSON.parse(fs.readFileSync(require.resolve('aws-cdk-lib/package.json'), 'utf8')).version;

@@ -114,7 +114,7 @@ export interface EksAccessManagerProps {
  * @see https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html
  *
  * @example
- * const manager = new EksAccessManager(stack, 'Access', {
+ * const access = new EksAccessManager(stack, 'Access', {
  *   clusterName: 'prod',
  *   authenticationMode: AuthenticationMode.API_AND_CONFIG_MAP,
  *   principals: {
@@ -124,7 +124,7 @@ export interface EksAccessManagerProps {
  *     'arn:aws:iam::111122223333:role/nodes': { type: AccessEntryType.EC2_LINUX },
  *   },
  * });
- * manager.grant('arn:aws:iam::111122223333:role/readers', { kubernetesGroups: ['readers'] });
+ * access.grant('arn:aws:iam::111122223333:role/readers', { kubernetesGroups: ['readers'] });
  */
 export class EksAccessManager extends Construct {
   /**

@@ -2,8 +2,13 @@
  * How bad a finding is.
  *
  * @example
- * const result = AwsAuthMigration.fromConfigMap(fs.readFileSync('aws-auth.yaml', 'utf8'));
- * const blocking = result.findings.filter((f) => f.severity === Severity.ERROR);
+ * const result = AwsAuthMigration.fromConfigMap(awsAuthYaml);
+ * let errors = 0;
+ * for (const finding of result.findings) {
+ *   if (finding.severity === Severity.ERROR) {
+ *     errors += 1;
+ *   }
+ * }
  */
 export enum Severity {
   /** Stops synth (or the migration): EKS would refuse it, or access would be lost. */

@@ -77,7 +77,7 @@ export interface AwsAuthMigrationResult {
  * findings, and the resulting map is checked by the same rules as the construct.
  *
  * @example
- * const result = AwsAuthMigration.fromConfigMap(fs.readFileSync('aws-auth.yaml', 'utf8'), {
+ * const result = AwsAuthMigration.fromConfigMap(awsAuthYaml, {
  *   roleArns: { AWSReservedSSO_Admin_0123: 'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_0123' },
  * });
  * new EksAccessManager(stack, 'Access', { clusterName: 'prod', principals: result.principals });
