@@ -72,16 +72,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `aws-cdk@${CDK_CLI_VERSION}`,
     'ajv@^8.20.0',
     'fast-check@^4.10.2',
+    // Stryker 10 needs Node 22; 9.6 is the last for Node 20.
+    '@stryker-mutator/core@9.6.1',
+    '@stryker-mutator/jest-runner@9.6.1',
     // The alpha that matches the aws-cdk-lib floor: @latest needs a newer aws-cdk-lib (ERESOLVE).
     `@aws-cdk/integ-tests-alpha@${CDK_VERSION_FLOOR}-alpha.0`,
     '@aws-cdk/integ-runner@2.197.10',
   ],
   bin: { 'eks-access-manager': 'lib/cli/main.js' },
 
-  gitignore: ['cdk.out/', 'examples/cdk.out/', '.cdk.staging/', '*.cpuprofile', '.jsii.tabl.json', 'dist/'],
+  gitignore: ['cdk.out/', 'examples/cdk.out/', '.cdk.staging/', '*.cpuprofile', '.jsii.tabl.json', 'dist/', '.stryker-tmp/', 'reports/'],
 });
 
-project.npmignore?.exclude('/examples/', '/.ci/', 'cdk.out/', '/bench/', '/scripts/', '/rosetta/', '*.snapshot/');
+project.npmignore?.exclude('/examples/', '/.ci/', 'cdk.out/', '/bench/', '/scripts/', '/rosetta/', '*.snapshot/', '/stryker.config.json', '/stryker.jest.config.js', '/reports/');
 // The JSON Schema of map files ships in the package, for editors.
 project.npmignore?.include('/schema/');
 
@@ -140,6 +143,12 @@ project.addTask('integ', {
 project.addTask('integ:update', {
   description: 'Re-create the integ snapshots without deploying (review the diff before committing)',
   exec: 'integ-runner --directory test --language typescript --dry-run --update-on-failed',
+});
+
+// Mutation testing of the validation code (not in CI: it takes minutes; see the README).
+project.addTask('mutation', {
+  description: 'Run Stryker over src/validation with the rule tests; prints the mutation score',
+  exec: 'stryker run stryker.config.json',
 });
 
 // The CLI tests run the real compiled bin (lib/cli/main.js), so tests need a compile first.

@@ -8,7 +8,7 @@ import { PrincipalAccess } from './principal-access';
 import { appEntriesFor, registerManager } from './private/app-registry';
 import { describeValue } from './private/describe-value';
 import { entryProperties } from './private/emit';
-import { clusterResourceOf, describeInAppCluster } from './private/in-app-cluster';
+import { clusterResourceOf, describeInAppCluster, pathWithoutResource } from './private/in-app-cluster';
 import { EntryModel, principalKey } from './private/model';
 import { FieldReader, normalizeEntry } from './private/normalize';
 import { MAX_SHARDS, shardIndex } from './private/shard';
@@ -295,7 +295,7 @@ export class EksAccessManager extends Construct {
   /** The cluster as a reader knows it, for the report's title and file name. */
   private clusterLabel(): string {
     const cluster = clusterResourceOf(this.clusterName);
-    if (cluster) { return cluster.node.path.replace(/(\/(Resource|Default))+$/, ''); }
+    if (cluster) { return pathWithoutResource(cluster); }
     if (Token.isUnresolved(this.clusterName)) { return renderValue(Stack.of(this).resolve(this.clusterName)); }
     const { account, region } = Stack.of(this);
     return Token.isUnresolved(account) || Token.isUnresolved(region) ? this.clusterName : `${this.clusterName}@${account}-${region}`;

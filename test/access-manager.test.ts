@@ -11,6 +11,7 @@ import {
   EksAccessPolicy,
   PrincipalAccess,
 } from '../src';
+import { synthError } from './synth-error';
 
 const ADMINS = 'arn:aws:iam::111122223333:role/platform-admins';
 const DEV = 'arn:aws:iam::111122223333:role/dev';
@@ -41,15 +42,6 @@ function managerIn(props: Partial<EksAccessManagerProps> = {}): { stack: Stack; 
   return { stack, manager };
 }
 
-/** The synth error of an app, or undefined when it synthesizes. */
-function synthError(stack: Stack): string | undefined {
-  try {
-    (stack.node.root as App).synth();
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
 
 function logicalIds(stack: Stack): string[] {
   return Object.keys(Template.fromStack(stack).findResources('AWS::EKS::AccessEntry')).sort();

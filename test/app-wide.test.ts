@@ -2,18 +2,11 @@ import { App, Annotations as CoreAnnotations, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { EksAccessManager } from '../src';
+import { synthError } from './synth-error';
 
 const DEV = 'arn:aws:iam::111122223333:role/dev';
 const ENV = { account: '111122223333', region: 'eu-west-1' };
 
-function synthError(app: App): string | undefined {
-  try {
-    app.synth();
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
 
 describe('principals across the app', () => {
   test('fails when two managers of one stack grant the same principal on one cluster', () => {

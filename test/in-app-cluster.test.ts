@@ -5,17 +5,10 @@ import * as eksV1 from 'aws-cdk-lib/aws-eks';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AccessScopeType, AuthenticationMode, EksAccessManager, EksAccessPolicy } from '../src';
+import { synthError } from './synth-error';
 
 const DEV = 'arn:aws:iam::111122223333:role/dev';
 
-function synthError(stack: Stack): string | undefined {
-  try {
-    (stack.node.root as App).synth();
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
 
 function cfnCluster(stack: Stack, accessConfig?: CfnCluster.AccessConfigProperty): CfnCluster {
   return new CfnCluster(stack, 'Cluster', {

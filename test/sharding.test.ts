@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { EksAccessManager, EksAccessManagerProps, PrincipalAccess } from '../src';
+import { synthError } from './synth-error';
 
 const TEAM_ACCESS = {
   accessPolicies: [
@@ -12,14 +13,6 @@ const TEAM_ACCESS = {
 const principals = (n: number, from = 0) =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`arn:aws:iam::111122223333:role/team-${from + i}`, TEAM_ACCESS]));
 
-function synthError(app: App): string | undefined {
-  try {
-    app.synth();
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
 
 /** principal -> [shard nested stack, logical id] for every entry of the manager. */
 function placement(manager: EksAccessManager): Map<string, string> {

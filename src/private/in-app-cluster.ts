@@ -94,7 +94,7 @@ function referenceTarget(value: string): IConstruct | undefined {
 }
 
 /** The path users know: the L2's, without the trailing `/Resource` (and `/Default`). */
-function pathWithoutResource(resource: IConstruct): string {
+export function pathWithoutResource(resource: IConstruct): string {
   return resource.node.path.replace(/(\/(Resource|Default))+$/, '');
 }
 

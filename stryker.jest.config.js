@@ -1,0 +1,15 @@
+// Jest for Stryker: the pure tests of the validation code (each rule, the engine, the
+// finding format, the map checker), which run in milliseconds; the construct, property
+// and CLI tests, which synthesize apps, would make every mutant take seconds. No
+// coverage, no junit.
+const base = require('./package.json').jest;
+
+module.exports = {
+  ...base,
+  testMatch: ['<rootDir>/test/validation/**/*.test.ts'],
+  collectCoverage: false,
+  // In the runner's own process: a worker per run would reload ts-jest and aws-cdk-lib
+  // for every mutant.
+  maxWorkers: 1,
+  reporters: ['default'],
+};

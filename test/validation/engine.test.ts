@@ -1,0 +1,50 @@
+import { contextOf, entryOf } from './helpers';
+import { CLUSTER_SETTINGS, runRules } from '../../src/validation/engine';
+import { Rule, Severity } from '../../src/validation/rule';
+
+const perEntry: Rule = {
+  id: 'EAM901',
+  severity: Severity.ERROR,
+  summary: 'test rule',
+  checkEntry: (entry) => entry.username === 'bad' ? [{ field: 'username', message: 'is bad', fix: 'change it' }] : [],
+};
+const together: Rule = {
+  id: 'EAM902',
+  severity: Severity.WARNING,
+  summary: 'test rule',
+  checkAll: (entries) => [
+    { entry: entries[entries.length - 1], field: '', message: 'is last', fix: 'none' },
+    { field: 'clusterName', message: 'is odd', fix: 'rename' },
+  ],
+};
+
+describe('runRules', () => {
+  const a = entryOf({ username: 'bad' }, 'arn:aws:iam::111122223333:role/a', 'S/A principals');
+  const b = entryOf({}, 'arn:aws:iam::111122223333:role/b', 'S/B principals');
+
+  test('reports per-entry findings first, with rule, severity, principal, identity and source', () => {
+    expect(runRules([a, b], contextOf(), [perEntry])).toEqual([{
+      ruleId: 'EAM901',
+      severity: Severity.ERROR,
+      principal: 'arn:aws:iam::111122223333:role/a',
+      identity: 'arn:aws:iam::111122223333:role/a',
+      source: 'S/A principals',
+      field: 'username',
+      message: 'is bad',
+      fix: 'change it',
+    }]);
+  });
+
+  test('reports findings about several entries on the entry named, or on the cluster settings', () => {
+    const findings = runRules([a, b], contextOf(), [together]);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.principal, f.identity, f.source])).toEqual([
+      ['EAM902', Severity.WARNING, 'arn:aws:iam::111122223333:role/b', 'arn:aws:iam::111122223333:role/b', 'S/B principals'],
+      ['EAM902', Severity.WARNING, CLUSTER_SETTINGS, undefined, 'Test/Access'],
+    ]);
+  });
+
+  test('keeps only findings on its own entries when given the whole cluster', () => {
+    const findings = runRules([a], contextOf(), [together], [a, b]);
+    expect(findings.map((f) => f.principal)).toEqual([CLUSTER_SETTINGS]);
+  });
+});
