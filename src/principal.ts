@@ -1,9 +1,10 @@
 import { createHash } from 'crypto';
-import { CfnElement, CfnResource, IResolvable, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnElement, CfnResource, Reference, Stack, Token } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { PrincipalFacts, PrincipalModel } from './private/model';
 import { parseIamPrincipal } from './private/principal-arn';
+import { literalString, referenceOf } from './private/tokens';
 
 /** The CloudFormation types whose `Arn` is an IAM principal, and their name property. */
 const IAM_PRINCIPAL_TYPES: Record<string, { kind: 'role' | 'user'; nameProperty: string }> = {
@@ -65,11 +66,11 @@ function referenceFacts(reference: Reference): PrincipalFacts {
   if (!type) { return {}; }
   // CfnRole and CfnUser expose their properties as public fields of the same names.
   const props = target as unknown as Record<string, unknown>;
-  const name = literal(props[type.nameProperty]);
+  const name = literalString(props[type.nameProperty]);
   const stack = Stack.of(target);
-  const account = literal(stack.account);
+  const account = literalString(stack.account);
   const partition = Token.isUnresolved(stack.region) ? undefined : RegionInfo.get(stack.region).partition;
-  const path = props.path === undefined ? '/' : literal(props.path);
+  const path = props.path === undefined ? '/' : literalString(props.path);
   const known = account && partition && path && name;
   return {
     kind: type.kind,
@@ -80,15 +81,6 @@ function referenceFacts(reference: Reference): PrincipalFacts {
     inAppWithFixedName: name !== undefined,
     resolvedArn: known ? `arn:${partition}:iam::${account}:${type.kind}${path}${name}` : undefined,
   };
-}
-
-function literal(value: unknown): string | undefined {
-  return typeof value === 'string' && !Token.isUnresolved(value) ? value : undefined;
-}
-
-function referenceOf(key: string): Reference | undefined {
-  const token: IResolvable | undefined = Tokenization.reverse(key, { failConcat: false });
-  return token && Reference.isReference(token) ? token : undefined;
 }
 
 /** The path of the construct a reference points at, without the L1's trailing `/Resource`. */

@@ -34,12 +34,13 @@ export function diffCommand(args: readonly string[], io: CliIo): ExitCode {
 /** The reports of a file or directory, by file name (the cluster), to pair them up. */
 function reportsIn(path: string): Map<string, AccessReport> {
   if (!existsSync(path)) { throw new UsageError(`${path} does not exist`); }
-  const files = statSync(path).isDirectory()
+  const isDirectory = statSync(path).isDirectory();
+  const files = isDirectory
     ? readdirSync(path).filter((f) => f.startsWith(REPORT_PREFIX) && f.endsWith('.json')).map((f) => join(path, f))
     : [path];
   if (files.length === 0) { throw new UsageError(`${path} holds no access report (${REPORT_PREFIX}*.json)`); }
   try {
-    return new Map(files.map((f) => [statSync(path).isDirectory() ? basename(f) : 'report', readReport(f)]));
+    return new Map(files.map((f) => [isDirectory ? basename(f) : 'report', readReport(f)]));
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

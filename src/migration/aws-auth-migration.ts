@@ -116,6 +116,7 @@ function migrate(mappings: RawMapping[], problems: ReadProblem[], options: AwsAu
   const findings: MigrationFinding[] = problems.map((p) => ({ severity: Severity.ERROR, location: p.location, line: p.line, message: p.message }));
   const principals: { [principalArn: string]: PrincipalAccess } = {};
   const declaredAt = new Map<string, string>();
+  const lineOf = new Map(mappings.map((m) => [`${m.section}[${m.index}]`, m.line]));
 
   for (const mapping of mappings) {
     const location = `${mapping.section}[${mapping.index}]`;
@@ -142,7 +143,7 @@ function migrate(mappings: RawMapping[], problems: ReadProblem[], options: AwsAu
     findings.push({
       severity: finding.severity,
       location,
-      line: mappings.find((m) => `${m.section}[${m.index}]` === location)?.line,
+      line: lineOf.get(location),
       principal: finding.principal,
       ruleId: finding.ruleId,
       message: `${finding.field ? `${finding.field}: ` : ''}${finding.message}. Fix: ${finding.fix}`,

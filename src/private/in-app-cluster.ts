@@ -1,6 +1,7 @@
-import { CfnResource, IResolvable, Reference, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnResource, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { principalKey } from './model';
+import { literalString, referenceOf } from './tokens';
 import { describePrincipal } from '../principal';
 import { EksManagedPrincipal, InAppCluster } from '../validation/rule';
 
@@ -88,9 +89,7 @@ function cfnPropertiesOf(resource: CfnResource): Props {
 }
 
 function referenceTarget(value: string): IConstruct | undefined {
-  if (!Token.isUnresolved(value)) { return undefined; }
-  const token: IResolvable | undefined = Tokenization.reverse(value, { failConcat: false });
-  return token && Reference.isReference(token) ? token.target : undefined;
+  return referenceOf(value)?.target;
 }
 
 /** The path users know: the L2's, without the trailing `/Resource` (and `/Default`). */
@@ -101,8 +100,4 @@ export function pathWithoutResource(resource: IConstruct): string {
 /** An object property that is plain data; undefined for a token or anything else. */
 function plainObject(value: unknown): Props | undefined {
   return typeof value === 'object' && value !== null && !Token.isUnresolved(value) ? value as Props : undefined;
-}
-
-function literalString(value: unknown): string | undefined {
-  return typeof value === 'string' && !Token.isUnresolved(value) ? value : undefined;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { AccessReport, REPORT_VERSION } from './access-report';
+import { AccessReport, buildReport, REPORT_VERSION } from './access-report';
 import { renderReport } from './render-markdown';
 import { AccessChange, diffReports } from './report-diff';
 
@@ -56,10 +56,5 @@ function findBaseline(baseline: string, base: string): AccessReport | undefined 
 
 /** A report with no entry: the baseline of a cluster that had none. */
 export function emptyReport(cluster: string): AccessReport {
-  return {
-    version: REPORT_VERSION,
-    cluster,
-    entries: [],
-    summary: { clusterWide: { admin: 0, write: 0, read: 0 }, namespaceWriters: {}, withGroups: 0, nodes: 0 },
-  };
+  return buildReport(cluster, []);
 }
