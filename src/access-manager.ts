@@ -218,6 +218,9 @@ export class EksAccessManager extends Construct {
       principalArn,
       ...entryProperties(model, Stack.of(this).partition),
     });
+    // CDK's own logical id, fixed now: CDK would otherwise derive it from the construct
+    // path (an MD5 each time) at every resolve of the template, several times per synth.
+    resource.overrideLogicalId(Stack.of(resource).getLogicalId(resource));
     this.resources.set(principal.identity, resource);
     return resource;
   }

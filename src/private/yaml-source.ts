@@ -1,4 +1,15 @@
-import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import type * as YamlModule from 'yaml';
+
+type Node = YamlModule.Node;
+
+/**
+ * The yaml package, loaded on first use: it takes about 40 ms to load, which every
+ * `cdk synth` of an app that never reads a map file would otherwise pay.
+ */
+function yaml(): typeof YamlModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('yaml');
+}
 
 /** The largest input read: an access map or an aws-auth ConfigMap is far smaller. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -33,6 +44,7 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
   if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
     return { value: undefined, problems: [{ message: `the input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB` }], lineOf: () => undefined };
   }
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;

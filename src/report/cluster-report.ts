@@ -45,7 +45,8 @@ class TemplateCache {
       template = { path: stack.node.path, resources: JSON.parse(readFileSync(file, 'utf8')).Resources ?? {} };
       this.templates.set(stack, template);
     }
-    const logicalId = stack.getLogicalId(resource);
+    // Resolved, not `getLogicalId`: that ignores an `overrideLogicalId`.
+    const logicalId: string = stack.resolve(resource.logicalId);
     return { stack: template.path, entry: templateEntry(logicalId, template.resources[logicalId]?.Properties ?? {}) };
   }
 }

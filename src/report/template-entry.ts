@@ -65,15 +65,24 @@ export function renderValue(value: TemplateValue): string {
   if (typeof value === 'string') { return value; }
   if (typeof value === 'number' || typeof value === 'boolean') { return String(value); }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const [fn, arg] = Object.entries(value)[0] ?? [];
+    const fn = firstKey(value);
+    const arg = fn === undefined ? undefined : (value as Record<string, unknown>)[fn];
     if (fn === 'Ref' && typeof arg === 'string') { return arg.startsWith('AWS::') ? `\${${arg}}` : `Ref(${arg})`; }
     if (fn === 'Fn::GetAtt' && Array.isArray(arg)) { return arg.map(String).join('.'); }
     if (fn === 'Fn::ImportValue') { return `ImportValue(${renderValue(arg)})`; }
     if (fn === 'Fn::Join' && Array.isArray(arg) && typeof arg[0] === 'string' && Array.isArray(arg[1])) {
-      return arg[1].map(renderValue).join(arg[0]);
+      let text = '';
+      for (let i = 0; i < arg[1].length; i++) { text += (i > 0 ? arg[0] : '') + renderValue(arg[1][i]); }
+      return text;
     }
   }
   return JSON.stringify(value);
+}
+
+/** An intrinsic has one key; reading it this way allocates nothing (`Object.keys` would). */
+function firstKey(value: object): string | undefined {
+  for (const key in value) { return key; }
+  return undefined;
 }
 
 /** True when a template value is a literal string (no intrinsic). */

@@ -99,6 +99,15 @@ describe('the access report', () => {
     expect(report.entries).toHaveLength(6);
   });
 
+  test('finds an entry under a logical id overridden after the manager made it', () => {
+    const { app, manager } = platformApp();
+    manager.entryFor('arn:aws:iam::111122223333:role/dev')!.overrideLogicalId('DevAccess');
+    const report = JSON.parse(reportFiles(app.synth().directory)['eks-access-report.prod.json']);
+    const dev = report.entries.find((e: { principal: string }) => e.principal === 'arn:aws:iam::111122223333:role/dev');
+    expect(dev.logicalId).toBe('DevAccess');
+    expect(dev.policies.map((p: { policy: string }) => p.policy)).toEqual(['AmazonEKSEditPolicy', 'AmazonEKSViewPolicy']);
+  });
+
   test('is not written with accessReport: false', () => {
     const { app } = platformApp(false);
     expect(reportFiles(app.synth().directory)).toEqual({});
