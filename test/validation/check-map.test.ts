@@ -9,8 +9,17 @@ describe('checkAccessMap', () => {
     expect(findings.map((f) => [f.ruleId, f.source])).toEqual([['EAM007', 'map.yaml (arn:aws:iam::444455556666:role/nodes)']]);
   });
 
-  test('checks the cluster settings given', () => {
-    expect(checkAccessMap({}, { cluster: { authenticationMode: 'CONFIG_MAP' } }).map((f) => f.ruleId)).toEqual(['EAM022']);
+  test('names the map as the source of an entry when no source is given', () => {
+    const findings = checkAccessMap({ 'arn:aws:iam::444455556666:role/nodes': { type: 'EC2_LINUX' } }, { account: '111122223333' });
+    expect(findings.map((f) => [f.ruleId, f.source])).toEqual([['EAM007', 'map']]);
+  });
+
+  test('checks the cluster settings given, and names the map as their source', () => {
+    expect(checkAccessMap({}, { cluster: { authenticationMode: 'CONFIG_MAP' } }).map((f) => [f.ruleId, f.source])).toEqual([['EAM022', 'map']]);
+  });
+
+  test('keeps the source of the cluster settings when one is given', () => {
+    expect(checkAccessMap({}, { cluster: { authenticationMode: 'CONFIG_MAP', source: 'cluster.yaml' } }).map((f) => f.source)).toEqual(['cluster.yaml']);
   });
 
   test('finds nothing in a valid map', () => {

@@ -47,4 +47,17 @@ describe('runRules', () => {
     const findings = runRules([a], contextOf(), [together], [a, b]);
     expect(findings.map((f) => f.principal)).toEqual([CLUSTER_SETTINGS]);
   });
+
+  test('shows "(cluster settings)" as the principal of a finding about the cluster settings', () => {
+    expect(runRules([a], contextOf(), [together], [a, b])).toEqual([{
+      ruleId: 'EAM902',
+      severity: Severity.WARNING,
+      principal: '(cluster settings)',
+      identity: undefined,
+      source: 'Test/Access',
+      field: 'clusterName',
+      message: 'is odd',
+      fix: 'rename',
+    }]);
+  });
 });

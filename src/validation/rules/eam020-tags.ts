@@ -19,13 +19,15 @@ export const EAM020: Rule = {
     }
     for (const [key, value] of tags) {
       const field = `tags.${key}`;
-      if (isToken(key) || isToken(value)) { continue; }
-      if (key.length === 0 || key.length > MAX_KEY) {
-        violations.push({ field, message: `the key is ${key.length} characters long; keys have 1 to ${MAX_KEY}`, fix: 'shorten or name the key' });
-      } else if (key.toLowerCase().startsWith('aws:')) {
-        violations.push({ field, message: `${quote(key)} starts with "aws:", which AWS reserves`, fix: 'choose a key without the "aws:" prefix' });
+      // A token is unknown until deploy, but the literal half of a tag is still checked.
+      if (!isToken(key)) {
+        if (key.length === 0 || key.length > MAX_KEY) {
+          violations.push({ field, message: `the key is ${key.length} characters long; keys have 1 to ${MAX_KEY}`, fix: 'shorten or name the key' });
+        } else if (key.toLowerCase().startsWith('aws:')) {
+          violations.push({ field, message: `${quote(key)} starts with "aws:", which AWS reserves`, fix: 'choose a key without the "aws:" prefix' });
+        }
       }
-      if (value.length > MAX_VALUE) {
+      if (!isToken(value) && value.length > MAX_VALUE) {
         violations.push({ field, message: `the value is ${value.length} characters long; values have at most ${MAX_VALUE}`, fix: 'shorten the value' });
       }
     }

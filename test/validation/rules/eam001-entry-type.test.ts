@@ -13,15 +13,19 @@ describe('EAM001 entry type', () => {
   });
 
   test('fails when the type has the wrong case, and says the right spelling', () => {
-    const [violation] = checkEntry(EAM001, { type: 'Standard' });
-    expect(violation.field).toBe('type');
-    expect(violation.message).toContain('"Standard"');
-    expect(violation.fix).toContain('"STANDARD"');
+    expect(checkEntry(EAM001, { type: 'Standard' })).toEqual([{
+      field: 'type',
+      message: '"Standard" is not an access entry type',
+      fix: 'types are case-sensitive: write "STANDARD"',
+    }]);
   });
 
   test('fails when the type is not an EKS type, and lists the valid ones', () => {
-    const [violation] = checkEntry(EAM001, { type: 'NODE' });
-    expect(violation.fix).toContain('EC2_LINUX');
+    expect(checkEntry(EAM001, { type: 'NODE' })).toEqual([{
+      field: 'type',
+      message: '"NODE" is not an access entry type',
+      fix: 'use one of STANDARD, EC2_LINUX, EC2_WINDOWS, FARGATE_LINUX, EC2, HYBRID_LINUX, HYPERPOD_LINUX (or leave it out for STANDARD)',
+    }]);
   });
 
   test('does not check a token', () => {

@@ -1,7 +1,11 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import { describePrincipal } from '../../../src/principal';
 import { EAM003 } from '../../../src/validation/rules/eam003-principal-arn';
 import { checkEntry, contextOf } from '../helpers';
 
 const check = (principal: string) => checkEntry(EAM003, {}, contextOf(), principal);
+
+const ROLE_OR_USER = 'use the ARN of the IAM role or user that should get access';
 
 describe('EAM003 principal is an IAM role or user ARN', () => {
   test.each([
@@ -13,31 +17,73 @@ describe('EAM003 principal is an IAM role or user ARN', () => {
     expect(check(principal)).toEqual([]);
   });
 
+  test('does not check a token principal, whose ARN is known only at deploy', () => {
+    const principal = describePrincipal(new Stack(), Token.asString({ Ref: 'PrincipalArn' }));
+    expect(checkEntry(EAM003, {}, contextOf(), principal)).toEqual([]);
+  });
+
   test('fails on an STS session ARN, and gives the role ARN to use', () => {
-    const [violation] = check('arn:aws:sts::111122223333:assumed-role/dev/alice');
-    expect(violation.message).toContain('STS assumed-role session');
-    expect(violation.fix).toContain('arn:aws:iam::111122223333:role/<path/>dev');
+    expect(check('arn:aws:sts::111122223333:assumed-role/dev/alice')).toEqual([{
+      field: '',
+      message: 'is an STS assumed-role session ARN, which EKS refuses ("principalArn parameter format is not valid")',
+      fix: 'use the role\'s own ARN, with its path: arn:aws:iam::111122223333:role/<path/>dev',
+    }]);
   });
 
   test('fails on the STS session of an Identity Center role, and gives its path', () => {
     const [violation] = check('arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Admin_0123/alice');
-    expect(violation.fix).toContain('role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_Admin_0123');
+    expect(violation.fix).toBe('use the role\'s own ARN, with its path: arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_Admin_0123');
   });
 
-  test('fails on an IAM group', () => {
-    expect(check('arn:aws:iam::111122223333:group/admins')[0].message).toContain('IAM group');
+  test('gives the Identity Center path only to a role whose name starts with AWSReservedSSO_', () => {
+    const [violation] = check('arn:aws:sts::111122223333:assumed-role/Team-AWSReservedSSO_Admin/alice');
+    expect(violation.fix).toBe('use the role\'s own ARN, with its path: arn:aws:iam::111122223333:role/<path/>Team-AWSReservedSSO_Admin');
+  });
+
+  test('fails on an IAM group, and says how to grant its members', () => {
+    expect(check('arn:aws:iam::111122223333:group/admins')).toEqual([{
+      field: '',
+      message: 'is an IAM group; groups cannot have access entries',
+      fix: 'give the group\'s members a role to assume and grant that role, or grant each user',
+    }]);
+  });
+
+  test('fails on a string that is not an ARN, with an example of one', () => {
+    expect(check('platform-admins')).toEqual([{
+      field: '',
+      message: '"platform-admins" is not an ARN',
+      fix: 'use the ARN of an IAM role or user, such as "arn:aws:iam::111122223333:role/my-role"',
+    }]);
   });
 
   test.each([
-    ['platform-admins', 'is not an ARN'],
-    ['arn:aws:iam::1111:role/dev', 'not a well-formed IAM role ARN'],
-    ['arn:aws:iam::111122223333:policy/admin', 'names an IAM policy'],
-    ['arn:aws:s3:::bucket', 'a resource of service "s3"'],
-  ])('fails on %s', (principal, message) => {
-    expect(check(principal)[0].message).toContain(message);
+    ['arn:aws:iam::1111:role/dev', 'role', 'arn:aws'],
+    ['arn:aws-cn:iam::111122223333:user/alice smith', 'user', 'arn:aws-cn'],
+  ])('fails on the malformed IAM ARN %s, and shows the form to write', (principal, kind, prefix) => {
+    expect(check(principal)).toEqual([{
+      field: '',
+      message: `"${principal}" is not a well-formed IAM ${kind} ARN (12-digit account, no region, valid name)`,
+      fix: `write ${prefix}:iam::<12-digit account>:${kind}/<path/>name`,
+    }]);
+  });
+
+  test.each([
+    ['arn:aws:iam::111122223333:policy/admin', 'names an IAM policy, not an IAM role or user'],
+    ['arn:aws:iam::111122223333:assumed-role/dev/alice', 'names an IAM assumed-role, not an IAM role or user'],
+    ['arn:aws:iam::111122223333:root/admin', 'names an IAM root, not an IAM role or user'],
+    ['arn:aws:s3:::bucket', 'names a resource of service "s3", not an IAM role or user'],
+    ['arn:aws:sts::111122223333:federated-user/alice', 'names a resource of service "sts", not an IAM role or user'],
+    ['arn:aws:sts::111122223333:role/dev', 'names a resource of service "sts", not an IAM role or user'],
+    ['arn:aws:resource-groups:eu-west-1:111122223333:group/admins', 'names a resource of service "resource-groups", not an IAM role or user'],
+  ])('fails on %s, which is not an IAM role or user', (principal, message) => {
+    expect(check(principal)).toEqual([{ field: '', message, fix: ROLE_OR_USER }]);
   });
 
   test('leaves the account root to EAM006', () => {
     expect(check('arn:aws:iam::111122223333:root')).toEqual([]);
+  });
+
+  test('fails on an account root ARN with a stray prefix, which is not an ARN', () => {
+    expect(check(' arn:aws:iam::111122223333:root')[0].message).toBe('" arn:aws:iam::111122223333:root" is not an ARN');
   });
 });

@@ -1,7 +1,16 @@
+import { PrincipalModel } from '../../../src/private/model';
 import { EAM004 } from '../../../src/validation/rules/eam004-sso-role-path';
 import { checkEntry, contextOf } from '../helpers';
 
-const check = (principal: string) => checkEntry(EAM004, {}, contextOf(), principal);
+const check = (principal: string | PrincipalModel) => checkEntry(EAM004, {}, contextOf(), principal);
+
+/** An in-app role, written as a token, of which only some facts are known. */
+const inAppRole = (facts: PrincipalModel['facts']): PrincipalModel => ({
+  display: '(token) App/Stack/Role.Arn',
+  tokenTarget: 'App/Stack/Role',
+  identity: 'ref:App/Stack/Role#Arn',
+  facts: { kind: 'role', ...facts },
+});
 
 describe('EAM004 Identity Center roles keep their path', () => {
   test('accepts an Identity Center role with its path', () => {
@@ -12,9 +21,29 @@ describe('EAM004 Identity Center roles keep their path', () => {
     expect(check('arn:aws:iam::111122223333:role/dev')).toEqual([]);
   });
 
+  test('accepts an IAM user whose name looks like an Identity Center role', () => {
+    expect(check('arn:aws:iam::111122223333:user/AWSReservedSSO_Admin_0123')).toEqual([]);
+  });
+
+  test('accepts an in-app role whose name is not known at synth time', () => {
+    expect(check(inAppRole({ path: '/' }))).toEqual([]);
+  });
+
+  test('accepts an in-app Identity Center-named role whose path is not known at synth time', () => {
+    expect(check(inAppRole({ name: 'AWSReservedSSO_Admin_0123' }))).toEqual([]);
+  });
+
   test('warns when an Identity Center role has lost its path (as aws-auth wanted it)', () => {
-    const [violation] = check('arn:aws:iam::111122223333:role/AWSReservedSSO_Admin_0123');
-    expect(violation.message).toContain('without its aws-reserved/sso.amazonaws.com/ path');
-    expect(violation.fix).toContain('role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_Admin_0123');
+    expect(check('arn:aws:iam::111122223333:role/AWSReservedSSO_Admin_0123')).toEqual([{
+      field: '',
+      message: 'is an IAM Identity Center role without its aws-reserved/sso.amazonaws.com/ path; EKS will answer "invalid principal"',
+      fix: 'copy the role ARN from IAM, with its path: role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_Admin_0123',
+    }]);
+  });
+
+  test('warns when the Identity Center path is not at the start of the role path', () => {
+    expect(check('arn:aws:iam::111122223333:role/team/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_0123')).toEqual([
+      expect.objectContaining({ field: '', fix: 'copy the role ARN from IAM, with its path: role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_Admin_0123' }),
+    ]);
   });
 });

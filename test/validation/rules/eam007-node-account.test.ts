@@ -18,7 +18,10 @@ describe('EAM007 node roles are in the cluster account', () => {
   });
 
   test('fails on a node role of another account', () => {
-    const [violation] = checkEntry(EAM007, { type: 'FARGATE_LINUX' }, inAccount, OTHER_ACCOUNT_ROLE);
-    expect(violation.message).toContain('account 444455556666, but the cluster is in account 111122223333');
+    expect(checkEntry(EAM007, { type: 'FARGATE_LINUX' }, inAccount, OTHER_ACCOUNT_ROLE)).toEqual([{
+      field: 'type',
+      message: 'a node entry (FARGATE_LINUX) for a role of account 444455556666, but the cluster is in account 111122223333',
+      fix: 'use a node role of the cluster\'s account, or type STANDARD for a cross-account principal that is not a node',
+    }]);
   });
 });

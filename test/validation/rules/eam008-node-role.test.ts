@@ -11,6 +11,10 @@ describe('EAM008 node entries are for roles', () => {
   });
 
   test('fails on a node entry for a user', () => {
-    expect(checkEntry(EAM008, { type: 'HYBRID_LINUX' }, contextOf(), 'arn:aws:iam::111122223333:user/alice')[0].field).toBe('type');
+    expect(checkEntry(EAM008, { type: 'HYBRID_LINUX' }, contextOf(), 'arn:aws:iam::111122223333:user/alice')).toEqual([{
+      field: 'type',
+      message: 'a node entry (HYBRID_LINUX) for an IAM user; nodes authenticate with a role',
+      fix: 'use the node role\'s ARN, or type STANDARD for a person',
+    }]);
   });
 });

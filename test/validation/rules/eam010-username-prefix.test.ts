@@ -6,9 +6,17 @@ describe('EAM010 username prefixes', () => {
     expect(checkEntry(EAM010, { username })).toEqual([]);
   });
 
-  test.each(['system:admin', 'eks:x', 'aws:x', 'amazon:x', 'iam:x'])('fails on %s', (username) => {
-    const [violation] = checkEntry(EAM010, { username });
-    expect(violation.field).toBe('username');
-    expect(violation.message).toContain('which EKS reserves');
+  test.each([
+    ['system:admin', 'system:'],
+    ['eks:x', 'eks:'],
+    ['aws:x', 'aws:'],
+    ['amazon:x', 'amazon:'],
+    ['iam:x', 'iam:'],
+  ])('fails on %s', (username, prefix) => {
+    expect(checkEntry(EAM010, { username })).toEqual([{
+      field: 'username',
+      message: `"${username}" starts with "${prefix}", which EKS reserves`,
+      fix: 'choose a username without that prefix (for example "team:{{SessionName}}"), or leave it out',
+    }]);
   });
 });

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { EAM011 } from '../../../src/validation/rules/eam011-session-name';
 import { checkEntry } from '../helpers';
 
@@ -6,12 +7,28 @@ describe('EAM011 {{SessionName}} needs a colon before it', () => {
     expect(checkEntry(EAM011, { username })).toEqual([]);
   });
 
-  test('fails on john{{SessionName}} and suggests a prefix', () => {
-    const [violation] = checkEntry(EAM011, { username: 'john{{SessionName}}' });
-    expect(violation.fix).toContain('"john:{{SessionName}}"');
+  test('accepts an entry without a username', () => {
+    expect(checkEntry(EAM011, {})).toEqual([]);
   });
 
-  test('fails on a colon that comes only after the template', () => {
-    expect(checkEntry(EAM011, { username: '{{SessionNameRaw}}:x' })).toHaveLength(1);
+  test('leaves a username with a token prefix alone: the prefix may end in ":"', () => {
+    const username = `${Token.asString({ Ref: 'UserPrefix' })}{{SessionName}}`;
+    expect(checkEntry(EAM011, { username })).toEqual([]);
+  });
+
+  test('fails on john{{SessionName}} and suggests a prefix', () => {
+    expect(checkEntry(EAM011, { username: 'john{{SessionName}}' })).toEqual([{
+      field: 'username',
+      message: '"john{{SessionName}}" has {{SessionName}} with no ":" before it, which EKS refuses',
+      fix: 'put a prefix ending in ":" before it, for example "john:{{SessionName}}"',
+    }]);
+  });
+
+  test('fails on a colon that comes only after the template, and suggests the prefix "user:"', () => {
+    expect(checkEntry(EAM011, { username: '{{SessionNameRaw}}:x' })).toEqual([{
+      field: 'username',
+      message: '"{{SessionNameRaw}}:x" has {{SessionNameRaw}} with no ":" before it, which EKS refuses',
+      fix: 'put a prefix ending in ":" before it, for example "user:{{SessionNameRaw}}:x"',
+    }]);
   });
 });

@@ -9,13 +9,20 @@ describe('EAM014 each policy once per entry', () => {
   });
 
   test('fails when a policy is granted twice with two scopes', () => {
-    const [violation] = checkEntry(EAM014, { accessPolicies: [grant('AmazonEKSEditPolicy', ['a']), grant('AmazonEKSEditPolicy', ['b'])] });
-    expect(violation.field).toBe('accessPolicies[1].policy');
-    expect(violation.message).toBe('AmazonEKSEditPolicy is already granted at accessPolicies[0]');
+    expect(checkEntry(EAM014, { accessPolicies: [grant('AmazonEKSEditPolicy', ['a']), grant('AmazonEKSEditPolicy', ['b'])] })).toEqual([{
+      field: 'accessPolicies[1].policy',
+      message: 'AmazonEKSEditPolicy is already granted at accessPolicies[0]',
+      fix: 'merge the two into one grant: a namespace scope lists all its namespaces, or use one cluster scope',
+    }]);
   });
 
   test('fails when the same policy is written once as a name and once as an ARN', () => {
     const arn = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy';
     expect(checkEntry(EAM014, { accessPolicies: [grant('AmazonEKSEditPolicy', ['a']), grant(arn, ['b'])] })).toHaveLength(1);
+  });
+
+  test('skips grants without a policy (EAM101 reports them)', () => {
+    const noPolicy = { accessScope: { type: 'cluster' } };
+    expect(checkEntry(EAM014, { accessPolicies: [noPolicy, noPolicy, grant('AmazonEKSEditPolicy', ['a'])] })).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
+import { Token } from 'aws-cdk-lib';
 import { EAM017 } from '../../../src/validation/rules/eam017-namespaces';
 import { checkEntry, scope } from '../helpers';
 
 const check = (namespaces: string[]) => checkEntry(EAM017, { accessPolicies: [scope('namespace', namespaces)] });
+
+const NOT_A_NAME = 'is not a Kubernetes namespace name (lower-case letters, digits and "-", starting and ending with a letter or digit)';
+const REAL_NAME = 'use the namespace\'s real name';
+const ONE_STAR = 'put one "*" at the end only, as in "feature-*"';
 
 describe('EAM017 namespace names', () => {
   test('accepts labels, prefix wildcards and a 63-character name', () => {
@@ -9,20 +14,31 @@ describe('EAM017 namespace names', () => {
   });
 
   test.each([
-    ['Dev', 'write "dev"'],
-    ['dev_team', 'use the namespace\'s real name'],
-    ['-dev', 'use the namespace\'s real name'],
-    ['dev-', 'use the namespace\'s real name'],
-    ['*-dev', 'put one "*" at the end only'],
-    ['dev**', 'put one "*" at the end only'],
-    ['x'.repeat(64), 'use the namespace\'s real name'],
-  ])('fails on %s', (namespace, fix) => {
-    const [violation] = check([namespace]);
-    expect(violation.field).toBe('accessPolicies[0].accessScope.namespaces[0]');
-    expect(violation.fix).toContain(fix);
+    ['Dev', `"Dev" ${NOT_A_NAME}`, 'namespace names are lower case: write "dev"'],
+    ['dev_team', `"dev_team" ${NOT_A_NAME}`, REAL_NAME],
+    ['-dev', `"-dev" ${NOT_A_NAME}`, REAL_NAME],
+    ['dev-', `"dev-" ${NOT_A_NAME}`, REAL_NAME],
+    ['*-dev', '"*-dev" has a "*" that is not a single trailing wildcard', ONE_STAR],
+    ['dev**', '"dev**" has a "*" that is not a single trailing wildcard', ONE_STAR],
+    ['x'.repeat(64), `"${'x'.repeat(64)}" is 64 characters long; a namespace has at most 63`, REAL_NAME],
+  ])('fails on %s', (namespace, message, fix) => {
+    expect(check([namespace])).toEqual([{ field: 'accessPolicies[0].accessScope.namespaces[0]', message, fix }]);
   });
 
   test('fails on a namespace listed twice', () => {
-    expect(check(['dev', 'prod', 'dev'])).toEqual([expect.objectContaining({ field: 'accessPolicies[0].accessScope.namespaces[2]' })]);
+    expect(check(['dev', 'prod', 'dev'])).toEqual([{
+      field: 'accessPolicies[0].accessScope.namespaces[2]',
+      message: '"dev" is listed twice',
+      fix: 'list each namespace once',
+    }]);
+  });
+
+  test('does not check a token namespace', () => {
+    expect(check(['dev', Token.asString({ Ref: 'Namespace' })])).toEqual([]);
+    expect(check(Token.asList({ Ref: 'Namespaces' }))).toEqual([]);
+  });
+
+  test('accepts a scope without namespaces', () => {
+    expect(checkEntry(EAM017, { accessPolicies: [scope('cluster')] })).toEqual([]);
   });
 });

@@ -17,9 +17,11 @@ describe('EAM025 principals EKS makes entries for', () => {
   });
 
   test('fails on a managed node group role, naming the node group', () => {
-    const [violation] = checkEntry(EAM025, { type: 'EC2_LINUX' }, context, NODES);
-    expect(violation.message).toBe('EKS already creates this entry: it is the node role of managed node group S/Cluster/Workers');
-    expect(violation.fix).toContain('skipEksManagedPrincipals');
+    expect(checkEntry(EAM025, { type: 'EC2_LINUX' }, context, NODES)).toEqual([{
+      field: '',
+      message: 'EKS already creates this entry: it is the node role of managed node group S/Cluster/Workers',
+      fix: 'remove it from the map, or set `skipEksManagedPrincipals: true` to leave such principals out on purpose',
+    }]);
   });
 
   test('fails on a token that resolves to the same role', () => {

@@ -9,9 +9,11 @@ describe('EAM100 unknown fields', () => {
   });
 
   test('fails when an entry key is misspelt, and suggests the field', () => {
-    const [violation] = checkEntry(EAM100, { accessPolicy: [scope('cluster')] });
-    expect(violation.field).toBe('accessPolicy');
-    expect(violation.fix).toBe('did you mean "accessPolicies"?');
+    expect(checkEntry(EAM100, { accessPolicy: [scope('cluster')] })).toEqual([{
+      field: 'accessPolicy',
+      message: '"accessPolicy" is not a known field',
+      fix: 'did you mean "accessPolicies"?',
+    }]);
   });
 
   test('fails on unknown keys in a policy and in a scope, with their paths', () => {
@@ -21,7 +23,16 @@ describe('EAM100 unknown fields', () => {
   });
 
   test('lists the known fields when nothing is close', () => {
-    expect(checkEntry(EAM100, { permissions: 'all' })[0].fix).toContain('"accessPolicies"');
+    expect(checkEntry(EAM100, { permissions: 'all' })).toEqual([{
+      field: 'permissions',
+      message: '"permissions" is not a known field',
+      fix: 'use only "type", "username", "kubernetesGroups", "accessPolicies", "tags"',
+    }]);
+  });
+
+  test('names only the last key of a nested field in the message', () => {
+    const [violation] = checkEntry(EAM100, { accessPolicies: [{ policy: 'AmazonEKSViewPolicy', accessScope: { type: 'cluster', namespace: ['a'] } }] });
+    expect(violation.message).toBe('"namespace" is not a known field');
   });
 
   test('fails on unknown keys of the manager settings', () => {

@@ -13,7 +13,15 @@ describe('EAM202 cluster admin for an IAM user', () => {
     expect(checkEntry(EAM202, { accessPolicies: [scope('cluster'), admin('namespace')] }, contextOf(), ALICE)).toEqual([]);
   });
 
+  test('accepts a user with a grant that has no policy', () => {
+    expect(checkEntry(EAM202, { accessPolicies: [{ accessScope: { type: 'cluster' } }] }, contextOf(), ALICE)).toEqual([]);
+  });
+
   test('warns on cluster admin at cluster scope for a user', () => {
-    expect(checkEntry(EAM202, { accessPolicies: [admin('cluster')] }, contextOf(), ALICE)[0].field).toBe('accessPolicies[0].policy');
+    expect(checkEntry(EAM202, { accessPolicies: [scope('cluster'), admin('cluster')] }, contextOf(), ALICE)).toEqual([{
+      field: 'accessPolicies[1].policy',
+      message: 'grants cluster admin to an IAM user, whose long-lived access keys then own the cluster',
+      fix: 'grant it to a role that admins assume (with MFA or IAM Identity Center); acknowledge this warning if the user is intended',
+    }]);
   });
 });
