@@ -244,14 +244,9 @@ export class EksAccessManager extends Construct {
     const stacks = this.shards === undefined ? [Stack.of(this)] : [...this.shardStacks.values()];
     const own = new Set<IConstruct>(this.resources.values());
     return stacks.map((stack) => {
-      const resources = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
-      return {
-        stack: stack.node.path,
-        resources: resources.length,
-        entries: resources.filter((r) => own.has(r)).length,
-        limit,
-        sharded: this.shards !== undefined,
-      };
+      const count = { resources: 0, entries: 0 };
+      countResources(stack, own, count);
+      return { stack: stack.node.path, ...count, limit, sharded: this.shards !== undefined };
     });
   }
 
@@ -336,6 +331,21 @@ export class EksAccessManager extends Construct {
     this.node.tryRemoveChild(resource.node.id);
     this.resources.delete(model.principal.identity);
     Annotations.of(this).addInfo(`${model.principal.display} left out (skipEksManagedPrincipals): EKS creates its entry itself, as ${reason}`);
+  }
+}
+
+/**
+ * Counts the resources of a stack's own template, and how many of them are in `own`:
+ * nested stacks have templates of their own, so the walk does not enter them.
+ */
+function countResources(scope: IConstruct, own: ReadonlySet<IConstruct>, count: { resources: number; entries: number }): void {
+  for (const child of scope.node.children) {
+    if (Stack.isStack(child)) { continue; }
+    if (CfnResource.isCfnResource(child)) {
+      count.resources++;
+      if (own.has(child)) { count.entries++; }
+    }
+    countResources(child, own, count);
   }
 }
 

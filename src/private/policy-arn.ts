@@ -18,8 +18,24 @@ export interface ParsedPolicy {
   readonly isArn: boolean;
 }
 
+/**
+ * Parsed policies by string. A map names a handful of policies thousands of times, and
+ * several rules parse each one; the results are small and immutable.
+ */
+const PARSED = new Map<string, ParsedPolicy>();
+
 /** Parses a policy name or ARN; `name` is undefined when the string is neither. */
 export function parsePolicy(policy: string): ParsedPolicy {
+  let parsed = PARSED.get(policy);
+  if (parsed === undefined) {
+    parsed = parseUncached(policy);
+    // Bounded: an app with more distinct policy strings than this parses the rest each time.
+    if (PARSED.size < 1000) { PARSED.set(policy, parsed); }
+  }
+  return parsed;
+}
+
+function parseUncached(policy: string): ParsedPolicy {
   if (policy.startsWith('arn:')) {
     const match = POLICY_ARN_PATTERN.exec(policy);
     return match ? { isArn: true, partition: match[1], name: match[2] } : { isArn: true };

@@ -5,12 +5,25 @@ import { IResolvable, Reference, Token, Tokenization } from 'aws-cdk-lib';
  * The element of a list token (`Token.asList(...)[0]`) counts too.
  */
 export function isToken(value: unknown): boolean {
-  return Token.isUnresolved(value) || (typeof value === 'string' && Token.isUnresolved([value]));
+  if (typeof value === 'string') {
+    return mayHoldToken(value) && (Token.isUnresolved(value) || Token.isUnresolved([value]));
+  }
+  return Token.isUnresolved(value);
 }
 
 /** The value when it is a literal string; undefined for a token or anything else. */
 export function literalString(value: unknown): string | undefined {
-  return typeof value === 'string' && !Token.isUnresolved(value) ? value : undefined;
+  return typeof value === 'string' && !(mayHoldToken(value) && Token.isUnresolved(value)) ? value : undefined;
+}
+
+/**
+ * False when a string cannot hold a CDK token: every encoding CDK uses in a string (a
+ * string token `${Token[..]}`, a list element `#{Token[..]}`, a number `-1.<digits>e+289`)
+ * contains one of these. The rules test thousands of strings per synth, and CDK's own test
+ * builds an object and runs a regular expression for each one.
+ */
+function mayHoldToken(value: string): boolean {
+  return value.includes('{Token[') || value.includes('e+289');
 }
 
 /** The reference a token string stands for (`role.roleArn`), if it is exactly one. */

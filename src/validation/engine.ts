@@ -22,11 +22,19 @@ export function runRules(
   rules: readonly Rule[],
   clusterEntries: readonly EntryModel[] = entries,
 ): Finding[] {
-  const findings: Finding[] = [];
-  for (const entry of entries) {
-    for (const rule of rules) {
-      for (const violation of rule.checkEntry?.(entry, context) ?? []) {
-        findings.push({
+  // Rule by rule, so that each inner loop calls one function (V8 optimizes a call site
+  // that always calls the same function); findings are then put back in entry order.
+  const byEntry: Array<Finding[] | undefined> = [];
+  for (const rule of rules) {
+    const check = rule.checkEntry;
+    if (check === undefined) { continue; }
+    for (let i = 0; i < entries.length; i++) {
+      const violations = check(entries[i], context);
+      if (violations.length === 0) { continue; }
+      const entry = entries[i];
+      const found = byEntry[i] ?? (byEntry[i] = []);
+      for (const violation of violations) {
+        found.push({
           ruleId: rule.id,
           severity: rule.severity,
           principal: entry.principal.display,
@@ -36,6 +44,10 @@ export function runRules(
         });
       }
     }
+  }
+  const findings: Finding[] = [];
+  for (const found of byEntry) {
+    if (found !== undefined) { findings.push(...found); }
   }
   const own = new Set(entries);
   for (const rule of rules) {

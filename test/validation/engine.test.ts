@@ -35,6 +35,19 @@ describe('runRules', () => {
     }]);
   });
 
+  test('keeps per-entry findings in the order the entries were declared, whichever rule found them', () => {
+    const empty: Rule = { ...perEntry, id: 'EAM903', checkEntry: (entry) => entry.username === undefined ? [{ field: 'username', message: 'is missing', fix: 'add one' }] : [] };
+    const c = entryOf({}, 'arn:aws:iam::111122223333:role/c', 'S/C principals');
+    const findings = runRules([b, a, c], contextOf(), [perEntry, empty]);
+    expect(findings.map((f) => [f.principal, f.ruleId])).toEqual([
+      ['arn:aws:iam::111122223333:role/b', 'EAM903'],
+      ['arn:aws:iam::111122223333:role/a', 'EAM901'],
+      ['arn:aws:iam::111122223333:role/c', 'EAM903'],
+    ]);
+    // An entry without findings among others that have some.
+    expect(runRules([b, a], contextOf(), [perEntry]).map((f) => f.principal)).toEqual(['arn:aws:iam::111122223333:role/a']);
+  });
+
   test('reports findings about several entries on the entry named, or on the cluster settings', () => {
     const findings = runRules([a, b], contextOf(), [together]);
     expect(findings.map((f) => [f.ruleId, f.severity, f.principal, f.identity, f.source])).toEqual([
