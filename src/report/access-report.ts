@@ -79,17 +79,20 @@ function reportEntry(stack: string, entry: TemplateEntry): ReportEntry {
     const scope = renderValue(p.scopeType);
     const described = describePolicy(renderValue(p.policyArn));
     const namespaces = scope === 'cluster' ? [] : sortedTexts(p.namespaces);
-    policies.push(described.equivalent === undefined
-      ? { policy: described.policy, level: described.level, scope, namespaces }
-      : { policy: described.policy, level: described.level, equivalent: described.equivalent, scope, namespaces });
+    // An undefined `equivalent` is left out of the JSON report.
+    policies.push({ policy: described.policy, level: described.level, equivalent: described.equivalent, scope, namespaces });
   }
   if (policies.length > 1) { policies.sort((a, b) => compare(a.policy, b.policy)); }
-  const principal = renderValue(entry.principalArn);
-  const kubernetesGroups = sortedTexts(entry.kubernetesGroups);
-  // Written out twice rather than spread: the key order is the JSON report's.
-  return entry.username === undefined
-    ? { principal, stack, logicalId: entry.logicalId, type: entry.type, kubernetesGroups, policies }
-    : { principal, stack, logicalId: entry.logicalId, type: entry.type, username: renderValue(entry.username), kubernetesGroups, policies };
+  return {
+    principal: renderValue(entry.principalArn),
+    stack,
+    logicalId: entry.logicalId,
+    type: entry.type,
+    // Left out of the JSON report when undefined.
+    username: entry.username === undefined ? undefined : renderValue(entry.username),
+    kubernetesGroups: sortedTexts(entry.kubernetesGroups),
+    policies,
+  };
 }
 
 /** Template values as text, in code-point order. */

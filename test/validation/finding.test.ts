@@ -9,18 +9,12 @@ describe('formatFinding', () => {
       .toBe('[EAM016] arn:aws:iam::111122223333:role/dev: accessPolicies[0]: is wrong. Fix: fix it.');
   });
 
-  test('ends the fix with a period when it has periods only inside it', () => {
-    expect(formatFinding({ ...finding, field: '', message: 'is wrong', fix: 'use the path aws-reserved/sso.amazonaws.com/' }))
-      .toBe('[EAM016] arn:aws:iam::111122223333:role/dev: is wrong. Fix: use the path aws-reserved/sso.amazonaws.com/.');
-  });
-
-  test('does not add a second period after a fix that ends with one', () => {
-    expect(formatFinding({ ...finding, field: '', message: 'is wrong', fix: 'fix it.' }))
-      .toBe('[EAM016] arn:aws:iam::111122223333:role/dev: is wrong. Fix: fix it.');
-  });
-
-  test('leaves out an empty field, and does not add a period after a question', () => {
-    expect(formatFinding({ ...finding, field: '', message: 'is wrong', fix: 'did you mean "x"?' }))
-      .toBe('[EAM016] arn:aws:iam::111122223333:role/dev: is wrong. Fix: did you mean "x"?');
+  test.each([
+    ['adds a period after a fix with periods only inside it', 'use the path aws-reserved/sso.amazonaws.com/', 'use the path aws-reserved/sso.amazonaws.com/.'],
+    ['does not add a second period', 'fix it.', 'fix it.'],
+    ['does not add a period after a question', 'did you mean "x"?', 'did you mean "x"?'],
+  ])('leaves out an empty field and %s', (_case, fix, shown) => {
+    expect(formatFinding({ ...finding, field: '', message: 'is wrong', fix }))
+      .toBe(`[EAM016] arn:aws:iam::111122223333:role/dev: is wrong. Fix: ${shown}`);
   });
 });
