@@ -9,6 +9,7 @@ import { appEntriesFor, registerManager } from './private/app-registry';
 import { describeValue } from './private/describe-value';
 import { entryProperties } from './private/emit';
 import { clusterResourceOf, describeInAppCluster, pathWithoutResource } from './private/in-app-cluster';
+import { fixLogicalId } from './private/logical-ids';
 import { EntryModel, principalKey } from './private/model';
 import { FieldReader, normalizeEntry } from './private/normalize';
 import { MAX_SHARDS, shardIndex } from './private/shard';
@@ -218,9 +219,7 @@ export class EksAccessManager extends Construct {
       principalArn,
       ...entryProperties(model, Stack.of(this).partition),
     });
-    // CDK's own logical id, fixed now: CDK would otherwise derive it from the construct
-    // path (an MD5 each time) at every resolve of the template, several times per synth.
-    resource.overrideLogicalId(Stack.of(resource).getLogicalId(resource));
+    fixLogicalId(resource);
     this.resources.set(principal.identity, resource);
     return resource;
   }

@@ -75,14 +75,15 @@ function reportEntry(stack: string, entry: TemplateEntry): ReportEntry {
   // anything, and at 3,000 entries the closures and spreads of the obvious code cost more
   // than the work itself.
   const policies: ReportPolicy[] = [];
-  for (const p of entry.policies) {
+  for (let i = 0; i < entry.policies.length; i++) {
+    const p = entry.policies[i];
     const scope = renderValue(p.scopeType);
-    const described = describePolicy(renderValue(p.policyArn));
+    const described = describePolicy(p.policyArn);
     const namespaces = scope === 'cluster' ? [] : sortedTexts(p.namespaces);
     // An undefined `equivalent` is left out of the JSON report.
     policies.push({ policy: described.policy, level: described.level, equivalent: described.equivalent, scope, namespaces });
   }
-  if (policies.length > 1) { policies.sort((a, b) => compare(a.policy, b.policy)); }
+  sortInPlace(policies, byPolicy);
   return {
     principal: renderValue(entry.principalArn),
     stack,
@@ -95,19 +96,38 @@ function reportEntry(stack: string, entry: TemplateEntry): ReportEntry {
   };
 }
 
+function byPolicy(a: ReportPolicy, b: ReportPolicy): number {
+  return compare(a.policy, b.policy);
+}
+
 /** Template values as text, in code-point order. */
 function sortedTexts(values: readonly TemplateValue[]): string[] {
   const texts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) { texts[i] = renderValue(values[i]); }
-  // The default sort compares strings by UTF-16 code units, as `compare` does, without a
-  // call per comparison.
-  return texts.length > 1 ? texts.sort() : texts;
+  return sortInPlace(texts, compare);
 }
 
-/** Name, level and RBAC equivalent of a policy ARN as rendered; a map holds only a few. */
-const POLICY_DESCRIPTIONS = new Map<string, Pick<ReportPolicy, 'policy' | 'level' | 'equivalent'>>();
+/**
+ * Sorts a short list in place. The lists of an entry mostly hold one or two items, and a
+ * call to `Array.prototype.sort` costs more than one comparison; the report sorts several
+ * lists per entry.
+ */
+function sortInPlace<T>(items: T[], order: (a: T, b: T) => number): T[] {
+  if (items.length === 2) {
+    if (order(items[0], items[1]) > 0) { items.reverse(); }
+  } else if (items.length > 2) {
+    items.sort(order);
+  }
+  return items;
+}
 
-function describePolicy(rendered: string): Pick<ReportPolicy, 'policy' | 'level' | 'equivalent'> {
+type PolicyDescription = Pick<ReportPolicy, 'policy' | 'level' | 'equivalent'>;
+
+/** Name, level and RBAC equivalent of a policy ARN; a map names only a few policies. */
+const POLICY_DESCRIPTIONS = new Map<string, PolicyDescription>();
+
+function describePolicy(policyArn: TemplateValue): PolicyDescription {
+  const rendered = renderValue(policyArn);
   let described = POLICY_DESCRIPTIONS.get(rendered);
   if (!described) {
     const name = parsePolicy(rendered.replace('${AWS::Partition}', 'aws')).name;

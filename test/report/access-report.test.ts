@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { appIn, reportFiles } from './helpers';
 import { AccessEntryType, AccessScopeType, EksAccessManager, EksAccessPolicy } from '../../src';
@@ -99,9 +100,12 @@ describe('the access report', () => {
     expect(report.entries).toHaveLength(6);
   });
 
-  test('finds an entry under a logical id overridden after the manager made it', () => {
-    const { app, manager } = platformApp();
-    manager.entryFor('arn:aws:iam::111122223333:role/dev')!.overrideLogicalId('DevAccess');
+  test('finds an entry under a logical id overridden after the manager made it, even when another entry took its old id', () => {
+    const { app, stack, manager } = platformApp();
+    const entry = manager.entryFor('arn:aws:iam::111122223333:role/dev')!;
+    const oldId = stack.resolve(entry.logicalId);
+    entry.overrideLogicalId('DevAccess');
+    new CfnAccessEntry(stack, 'Other', { clusterName: 'prod', principalArn: 'arn:aws:iam::111122223333:role/other' }).overrideLogicalId(oldId);
     const report = JSON.parse(reportFiles(app.synth().directory)['eks-access-report.prod.json']);
     const dev = report.entries.find((e: { principal: string }) => e.principal === 'arn:aws:iam::111122223333:role/dev');
     expect(dev.logicalId).toBe('DevAccess');

@@ -19,18 +19,20 @@ export const EAM017: Rule = {
   checkEntry: (entry) => {
     const violations: Violation[] = [];
     for (const grant of entry.accessPolicies) {
+      const namespaces = grant.namespaces ?? [];
       const seen = new Set<string>();
-      (grant.namespaces ?? []).forEach((namespace, i) => {
-        if (isToken(namespace)) { return; }
-        const field = `${grant.field}.accessScope.namespaces[${i}]`;
-        const problem = namespaceProblem(namespace);
+      // An indexed loop, and the field's text only for a finding: this runs for every
+      // namespace of every entry at each synth.
+      for (let i = 0; i < namespaces.length; i++) {
+        const namespace = namespaces[i];
+        if (isToken(namespace)) { continue; }
+        const problem = namespaceProblem(namespace)
+          ?? (seen.has(namespace) ? { message: `${quote(namespace)} is listed twice`, fix: 'list each namespace once' } : undefined);
         if (problem) {
-          violations.push({ field, ...problem });
-        } else if (seen.has(namespace)) {
-          violations.push({ field, message: `${quote(namespace)} is listed twice`, fix: 'list each namespace once' });
+          violations.push({ field: `${grant.field}.accessScope.namespaces[${i}]`, ...problem });
         }
         seen.add(namespace);
-      });
+      }
     }
     return violations;
   },
