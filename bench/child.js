@@ -33,7 +33,10 @@ const APPROACHES = {
   },
   'aws-eks-v2': (stack) => l2(stack, load('aws-cdk-lib/aws-eks-v2')),
   'aws-eks': (stack) => l2(stack, load('aws-cdk-lib/aws-eks')),
+  // The default: every rule, and the access report (which reads the templates back).
   'EksAccessManager': (stack) => manager(stack),
+  // Every rule, no access report.
+  'EksAccessManager-no-report': (stack) => manager(stack, undefined, false),
   'EksAccessManager-8-shards': (stack) => manager(stack, 8),
 };
 
@@ -51,7 +54,7 @@ function l2(stack, eks) {
   }
 }
 
-function manager(stack, shards) {
+function manager(stack, shards, accessReport) {
   const principals = {};
   for (let i = 0; i < n; i++) {
     principals[principal(i)] = {
@@ -61,7 +64,7 @@ function manager(stack, shards) {
       ],
     };
   }
-  new lib.EksAccessManager(stack, 'Access', { clusterName: 'prod', principals, shards });
+  new lib.EksAccessManager(stack, 'Access', { clusterName: 'prod', principals, shards, accessReport });
 }
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'eam-bench-'));

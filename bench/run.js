@@ -1,10 +1,13 @@
 // The benchmark: construct time, synth time, peak memory and template bytes of the same
 // access map (N principals, each with a cluster-scoped and a two-namespace policy) made by
 // a plain CfnAccessEntry loop, aws-cdk-lib's AccessEntry (aws-eks-v2 and aws-eks) and
-// EksAccessManager, each run in a fresh process, several times, medians reported with
-// ratios against the others measured in the same run.
+// EksAccessManager (as it ships, and with its access report off), each run in a fresh
+// process, several times; figures are medians, ratios the median of the ratios within
+// each run.
 //
 // Usage: node bench/run.js [--runs 3] [--sizes 10,100,450,1000,3000] [--out bench/results.md]
+//   [--modes floor,latest-on,latest-off] [--approaches cfn-loop,EksAccessManager,...]
+//   [--runs-all 15]   (the same number of runs at every size and in every mode)
 // Run `npx projen bench`, which builds first and installs the latest aws-cdk-lib (outside
 // the repository) for the template-validation rows.
 const { execFileSync } = require('child_process');
@@ -17,9 +20,12 @@ const runs = Number(args.runs ?? 3);
 // One synth of a small map takes tens of milliseconds, and single timings on this 2-core
 // machine are bimodal (about 33 or 48 ms for the same work): small sizes get more runs, so
 // that their medians are as steady as those of the large sizes.
-const runsFor = (n, base) => (n <= 100 ? base * 3 : n <= 450 ? base + 2 : base);
+const runsFor = (n, base) => (n <= 100 ? base * 2 + 1 : n <= 450 ? base + 2 : base);
 const sizes = (args.sizes ?? '10,100,450,1000,3000').split(',').map(Number);
 const out = args.out ?? path.join(__dirname, 'results.md');
+const runsAll = args['runs-all'] === undefined ? undefined : Number(args['runs-all']);
+const onlyModes = args.modes?.split(',');
+const onlyApproaches = args.approaches?.split(',');
 
 // Installed by bench/setup-latest.sh, outside the repository.
 const latestModules = path.join(process.env.BENCH_LATEST_DIR ?? path.join(os.tmpdir(), 'eks-access-manager-bench-latest'), 'node_modules');
@@ -28,12 +34,12 @@ const latestVersion = fs.existsSync(latestModules)
 const floorVersion = JSON.parse(fs.readFileSync(require.resolve('aws-cdk-lib/package.json'), 'utf8')).version;
 
 const MODES = [
-  { name: `aws-cdk-lib ${floorVersion} (no built-in template validation)`, env: {}, approaches: ['cfn-loop', 'aws-eks-v2', 'aws-eks', 'EksAccessManager', 'EksAccessManager-8-shards'] },
+  { id: 'floor', name: `aws-cdk-lib ${floorVersion} (no built-in template validation)`, env: {}, approaches: ['cfn-loop', 'aws-eks-v2', 'aws-eks', 'EksAccessManager', 'EksAccessManager-no-report', 'EksAccessManager-8-shards'] },
   ...(latestVersion ? [
     // The built-in validator costs seconds per synth and dwarfs everything else: one run
     // each, against the loop only, keeps the whole benchmark under five minutes.
-    { name: `aws-cdk-lib ${latestVersion}, built-in template validation ON (default), 1 run`, env: { BENCH_MODULES: latestModules }, approaches: ['cfn-loop', 'EksAccessManager'], runs: 1 },
-    { name: `aws-cdk-lib ${latestVersion}, built-in template validation OFF (CDK_VALIDATION=false)`, env: { BENCH_MODULES: latestModules, CDK_VALIDATION: 'false' }, approaches: ['cfn-loop', 'aws-eks-v2', 'EksAccessManager'] },
+    { id: 'latest-on', name: `aws-cdk-lib ${latestVersion}, built-in template validation ON (default), 1 run`, env: { BENCH_MODULES: latestModules }, approaches: ['cfn-loop', 'EksAccessManager'], runs: 1 },
+    { id: 'latest-off', name: `aws-cdk-lib ${latestVersion}, built-in template validation OFF (CDK_VALIDATION=false)`, env: { BENCH_MODULES: latestModules, CDK_VALIDATION: 'false' }, approaches: ['cfn-loop', 'aws-eks-v2', 'EksAccessManager', 'EksAccessManager-no-report'] },
   ] : []),
 ];
 
@@ -48,25 +54,28 @@ function measure(mode, approach, n) {
 
 const started = Date.now();
 const sections = [];
-for (const mode of MODES) {
+for (const mode of MODES.filter((m) => !onlyModes || onlyModes.includes(m.id))) {
   const rows = [];
   for (const n of sizes) {
     // Sharding only matters past one stack's 500 resources.
-    const approaches = mode.approaches.filter((a) => a !== 'EksAccessManager-8-shards' || n >= 450);
+    const approaches = mode.approaches.filter((a) => (a !== 'EksAccessManager-8-shards' || n >= 450) && (!onlyApproaches || onlyApproaches.includes(a)));
     const samples = Object.fromEntries(approaches.map((a) => [a, []]));
-    const runCount = mode.runs ?? runsFor(n, runs);
-    // Interleaved, so that a slow moment of the machine hits every approach alike.
+    const runCount = runsAll ?? mode.runs ?? runsFor(n, runs);
+    // Interleaved, so that a slow moment of the machine hits every approach of a run alike,
+    // and each run starts with another approach, so that none is always first.
     for (let r = 0; r < runCount; r++) {
-      for (const approach of approaches) { samples[approach].push(measure(mode, approach, n)); }
+      for (let i = 0; i < approaches.length; i++) {
+        const approach = approaches[(i + r) % approaches.length];
+        samples[approach].push(measure(mode, approach, n));
+      }
     }
     const med = Object.fromEntries(Object.entries(samples).map(([a, list]) => [a, {
       constructMs: median(list.map((s) => s.constructMs)),
       synthMs: median(list.map((s) => s.synthMs)),
-      totalMs: median(list.map((s) => s.constructMs + s.synthMs)),
       peakRssMb: median(list.map((s) => s.peakRssMb)),
       templateBytes: median(list.map((s) => s.templateBytes)),
     }]));
-    rows.push({ n, runs: runCount, med });
+    rows.push({ n, runs: runCount, med, samples });
     process.stderr.write(`${mode.name}: N=${n} done (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
   sections.push(render(mode, rows));
@@ -76,21 +85,36 @@ const header = [
   '# Benchmark results',
   '',
   `Machine: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}.`,
-  `Medians of ${runsFor(10, runs)} runs for N ≤ 100, ${runsFor(450, runs)} for N = 450 and ${runs} above (column "runs"), each in a fresh process; run ${new Date().toISOString().slice(0, 10)}, ${Math.round((Date.now() - started) / 1000)} s in all.`,
+  `${runsAll === undefined ? `Medians of ${runsFor(10, runs)} runs for N ≤ 100, ${runsFor(450, runs)} for N = 450 and ${runs} above` : `Medians of ${runsAll} runs at every size`} (column "runs"), each in a fresh process; run ${new Date().toISOString().slice(0, 10)}, ${Math.round((Date.now() - started) / 1000)} s in all, by \`node bench/run.js${process.argv.slice(2).map((a) => ` ${a}`).join('')}\`.`,
   'Every approach builds the same map in one stack (CDK\'s 500-resource check lifted) except `EksAccessManager-8-shards`, which uses 8 nested stacks.',
-  'Ratios: EksAccessManager ÷ the plain `CfnAccessEntry` loop (no validation at all) and ÷ aws-cdk-lib\'s `AccessEntry` (aws-eks-v2), same run.',
+  'Ratios: EksAccessManager ÷ the plain `CfnAccessEntry` loop (no validation at all) and ÷ aws-cdk-lib\'s `AccessEntry` (aws-eks-v2): the median over runs of the ratio within each run (every run measures each approach once, back to back). The figures in the second table are medians over runs.',
+  'Unmarked ratios are EksAccessManager as it ships: every rule, and the access report, which reads each template back and writes a JSON and a Markdown file. "report off" is every rule with `accessReport: false`.',
   '',
 ];
 fs.writeFileSync(out, [...header, ...sections].join('\n') + '\n');
 process.stdout.write(fs.readFileSync(out, 'utf8'));
 
+/**
+ * The median over runs of a's figure ÷ b's in the same run. Timings here move by 10 to 30 %
+ * between moments of the machine; the two figures of one run were taken seconds apart, so
+ * their ratio moves much less than the ratio of two medians taken over the whole run.
+ */
+function pairedRatio(samples, a, b, figure) {
+  if (!samples[a] || !samples[b]) { return 'not run'; }
+  return median(samples[a].map((s, r) => figure(s) / figure(samples[b][r]))).toFixed(2) + '×';
+}
+
 function render(mode, rows) {
-  const ratio = (a, b) => (a / b).toFixed(2) + '×';
-  const lines = [`## ${mode.name}`, '', '| N | runs | synth ÷ loop | synth ÷ AccessEntry | construct+synth ÷ loop | construct+synth ÷ AccessEntry | memory ÷ loop |', '|---|---|---|---|---|---|---|'];
-  for (const { n, runs: runCount, med } of rows) {
-    const m = med.EksAccessManager; const loop = med['cfn-loop']; const l2 = med['aws-eks-v2'];
-    const vsL2 = (a, b) => (l2 ? ratio(a, b) : 'not run');
-    lines.push(`| ${n} | ${runCount} | ${ratio(m.synthMs, loop.synthMs)} | ${vsL2(m.synthMs, l2?.synthMs)} | ${ratio(m.totalMs, loop.totalMs)} | ${vsL2(m.totalMs, l2?.totalMs)} | ${ratio(m.peakRssMb, loop.peakRssMb)} |`);
+  const synth = (s) => s.synthMs;
+  const total = (s) => s.constructMs + s.synthMs;
+  const memory = (s) => s.peakRssMb;
+  const lines = [`## ${mode.name}`, '',
+    '| N | runs | synth ÷ loop | synth ÷ AccessEntry | report off: synth ÷ loop | report off: synth ÷ AccessEntry | construct+synth ÷ loop | construct+synth ÷ AccessEntry | memory ÷ loop |',
+    '|---|---|---|---|---|---|---|---|---|'];
+  for (const { n, runs: runCount, samples } of rows) {
+    const vs = (a, b, figure) => pairedRatio(samples, a, b, figure);
+    const [m, off, loop, l2] = ['EksAccessManager', 'EksAccessManager-no-report', 'cfn-loop', 'aws-eks-v2'];
+    lines.push(`| ${n} | ${runCount} | ${vs(m, loop, synth)} | ${vs(m, l2, synth)} | ${vs(off, loop, synth)} | ${vs(off, l2, synth)} | ${vs(m, loop, total)} | ${vs(m, l2, total)} | ${vs(m, loop, memory)} |`);
   }
   lines.push('', '| N | approach | construct ms | synth ms | peak RSS MB | template bytes |', '|---|---|---|---|---|---|');
   for (const { n, med } of rows) {
