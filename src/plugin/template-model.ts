@@ -4,15 +4,13 @@ import { literalPrincipal } from '../principal';
 import { EntryModel, PrincipalFacts, PrincipalModel } from '../private/model';
 import { normalizeEntry } from '../private/normalize';
 import { parsePolicy } from '../private/policy-arn';
-import { isLiteral, renderValue, TemplateEntry, TemplateValue } from '../report/template-entry';
+import { isLiteral, renderValue, TemplateEntry, TemplateResources, TemplateValue } from '../report/template-entry';
 import { EksManagedPrincipal, InAppCluster } from '../validation/rule';
-
-type Resources = Record<string, { Type?: string; Properties?: Record<string, unknown> }>;
 
 /** One template, as read from the cloud assembly. */
 export interface TemplateFile {
   readonly path: string;
-  readonly resources: Resources;
+  readonly resources: TemplateResources;
 }
 
 /**

@@ -4,7 +4,7 @@ import { Stack, Stage } from 'aws-cdk-lib';
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import { buildReport } from './access-report';
 import { writeReport } from './report-files';
-import { ACCESS_ENTRY_TYPE, templateEntry, TemplateEntry } from './template-entry';
+import { ACCESS_ENTRY_TYPE, templateEntry, TemplateEntry, TemplateResources } from './template-entry';
 import { RegisteredManager } from '../private/app-registry';
 import { fixedLogicalId } from '../private/logical-ids';
 
@@ -32,8 +32,6 @@ export function writeAppReports(managers: readonly RegisteredManager[]): string[
   }
   return written;
 }
-
-type TemplateResources = Record<string, { Type?: string; Properties?: Record<string, unknown> } | undefined>;
 
 /** Template files as written by synth, each read once. */
 class TemplateCache {

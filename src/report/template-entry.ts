@@ -26,6 +26,9 @@ export interface TemplateEntry {
 
 export const ACCESS_ENTRY_TYPE = 'AWS::EKS::AccessEntry';
 
+/** The `Resources` section of a template, by logical id. */
+export type TemplateResources = Record<string, { readonly Type?: string; readonly Properties?: Record<string, unknown> }>;
+
 /** Reads one access entry resource of a template (properties in CloudFormation's casing). */
 export function templateEntry(logicalId: string, properties: Record<string, unknown>): TemplateEntry {
   // Plain loops: the report reads every entry once per synth, before V8 has optimized
@@ -65,7 +68,7 @@ function list(value: unknown): readonly unknown[] {
 
 /** The access entries of a template. */
 export function templateEntries(template: unknown): TemplateEntry[] {
-  const resources = (template as { Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }> })?.Resources ?? {};
+  const resources = (template as { Resources?: TemplateResources })?.Resources ?? {};
   return Object.entries(resources)
     .filter(([, r]) => r?.Type === ACCESS_ENTRY_TYPE)
     .map(([id, r]) => templateEntry(id, r.Properties ?? {}));
