@@ -87,6 +87,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 project.npmignore?.exclude('/examples/', '/.ci/', 'cdk.out/', '/bench/', '/scripts/', '/rosetta/', '*.snapshot/', '/stryker.config.json', '/stryker.jest.config.js', '/reports/');
 // The JSON Schema of map files ships in the package, for editors.
 project.npmignore?.include('/schema/');
+// So does the rule reference the README links: it describes the rules of that very version.
+project.npmignore?.include('/docs/');
 
 // The main job: synthesize the example app with the real cdk CLI and say where the
 // template is.
@@ -150,6 +152,16 @@ project.addTask('mutation', {
   description: 'Run Stryker over src/validation with the rule tests; prints the mutation score',
   exec: 'stryker run stryker.config.json',
 });
+
+// docs/rules.md, the rule reference, is generated from the compiled rule catalogue after
+// every compile (after docgen), so a build keeps it current and CI sees a stale one as a
+// changed file. `--check` only compares.
+const rulesDoc = project.addTask('docs:rules', {
+  description: 'Generate docs/rules.md from the rule catalogue in lib/validation (--check: fail if stale)',
+  exec: 'node scripts/generate-rules-doc.js',
+  receiveArgs: true,
+});
+project.postCompileTask.spawn(rulesDoc);
 
 // The CLI tests run the real compiled bin (lib/cli/main.js), so tests need a compile first.
 project.testTask.prependSpawn(project.compileTask);

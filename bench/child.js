@@ -1,5 +1,7 @@
 // One benchmark measurement in a fresh process, so that peak memory is this run's alone.
-// Usage: node child.js <approach> <N>   (prints one JSON line)
+// Usage: node child.js <approach> <N>   (prints one JSON line: wall-clock construct and
+// synth ms, the process's CPU µs for construct + synth, and, for EksAccessManager, the CPU
+// µs of the library's own phases: normalize, rules, report)
 // Resolves aws-cdk-lib and eks-access-manager from BENCH_MODULES (a node_modules folder)
 // when set, so the same harness runs against another aws-cdk-lib version.
 const fs = require('fs');
@@ -9,7 +11,19 @@ const path = require('path');
 const modules = process.env.BENCH_MODULES;
 const load = (name) => require(modules ? path.join(modules, name) : name);
 const cdk = load('aws-cdk-lib');
-const lib = modules ? load('eks-access-manager') : require('../lib');
+const libEntry = modules ? require.resolve(path.join(modules, 'eks-access-manager')) : require.resolve('../lib');
+const lib = require(libEntry);
+// The library's CPU time per phase of its own work (src/private/cpu-time.ts), read from the
+// same copy of the library as the one loaded above (the same file, so the same module and
+// the same totals). A build without it (an older one) gives no phases, not a failure.
+const cpuTime = (() => {
+  try {
+    const m = require(path.join(path.dirname(libEntry), 'private', 'cpu-time.js'));
+    return typeof m.cpuTimes === 'function' ? m : undefined;
+  } catch {
+    return undefined;
+  }
+})();
 
 const [approach, nText] = process.argv.slice(2);
 const n = Number(nText);
@@ -73,11 +87,19 @@ const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'eam-bench-'));
 const app = new cdk.App({ outdir, context: { '@aws-cdk/core:stackResourceLimit': 0 } });
 const stack = new cdk.Stack(app, 'Bench');
 
+cpuTime?.resetCpuTimes?.();
+// CPU time (user + system, every thread) of the whole construct + synth, the base of the
+// library's share below.
+const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 APPROACHES[approach](stack);
 const t1 = process.hrtime.bigint();
 app.synth();
 const t2 = process.hrtime.bigint();
+const cpu = process.cpuUsage(cpu0);
+// Only the EksAccessManager approaches run the library's code; null when this build has no
+// cpu-time module.
+const phasesUs = approach.startsWith('EksAccessManager') && cpuTime ? { ...cpuTime.cpuTimes() } : null;
 
 const templateBytes = fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json'))
   .reduce((sum, f) => sum + fs.statSync(path.join(outdir, f)).size, 0);
@@ -87,6 +109,8 @@ console.log(JSON.stringify({
   n,
   constructMs: Number(t1 - t0) / 1e6,
   synthMs: Number(t2 - t1) / 1e6,
+  cpuUs: cpu.user + cpu.system,
+  phasesUs,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   templateBytes,
 }));

@@ -10,6 +10,11 @@
 //   [--runs-all 15]   (the same number of runs at every size and in every mode)
 // Run `npx projen bench`, which builds first and installs the latest aws-cdk-lib (outside
 // the repository) for the template-validation rows.
+// The third table of each mode is the library's own CPU time (normalize, rules, report, as
+// timed by src/private/cpu-time.ts) as a share of the process's construct + synth CPU time.
+// The performance target of issue 13 (floor only, needs just `npx projen compile`):
+//   node bench/run.js --modes floor --sizes 100,1000,3000 --runs-all 9
+//     --approaches cfn-loop,aws-eks-v2,EksAccessManager,EksAccessManager-no-report
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -89,6 +94,7 @@ const header = [
   'Every approach builds the same map in one stack (CDK\'s 500-resource check lifted) except `EksAccessManager-8-shards`, which uses 8 nested stacks.',
   'Ratios: EksAccessManager ÷ the plain `CfnAccessEntry` loop (no validation at all) and ÷ aws-cdk-lib\'s `AccessEntry` (aws-eks-v2): the median over runs of the ratio within each run (every run measures each approach once, back to back). The figures in the second table are medians over runs.',
   'Unmarked ratios are EksAccessManager as it ships: every rule, and the access report, which reads each template back and writes a JSON and a Markdown file. "report off" is every rule with `accessReport: false`.',
+  'The third table: the library\'s own CPU time (normalizing the map, running the rules, writing the access report) as a share of the CPU time (user + system) of the whole construct + synth, median over runs of the share within each run.',
   '',
 ];
 fs.writeFileSync(out, [...header, ...sections].join('\n') + '\n');
@@ -122,6 +128,33 @@ function render(mode, rows) {
       lines.push(`| ${n} | ${approach} | ${v.constructMs.toFixed(0)} | ${v.synthMs.toFixed(0)} | ${v.peakRssMb.toFixed(0)} | ${v.templateBytes} |`);
     }
   }
-  lines.push('');
+  lines.push(...ownCpuTable(rows), '');
   return lines.join('\n');
+}
+
+/**
+ * The library's own CPU time (src/private/cpu-time.ts: normalizing the map, running the
+ * rules, writing the access report) as a share of the process's CPU time for construct +
+ * synth, for each EksAccessManager approach: the median over runs of the share within one
+ * run (the phases and the whole come from the same process). "unavailable" when the build
+ * measured has no cpu-time module.
+ */
+function ownCpuTable(rows) {
+  const phases = ['normalize', 'rules', 'report'];
+  const share = (list, part) => {
+    if (list.some((s) => !s.phasesUs || !s.cpuUs)) { return 'unavailable'; }
+    return (100 * median(list.map((s) => part(s.phasesUs) / s.cpuUs))).toFixed(1) + ' %';
+  };
+  const lines = ['', 'The library\'s own CPU time, as a share of the process\'s CPU time (user + system) for construct + synth: median over runs of the share within each run.', '',
+    '| N | approach | construct+synth CPU ms | normalize | rules | report | own work, all three | own work ms |',
+    '|---|---|---|---|---|---|---|---|'];
+  for (const { n, samples } of rows) {
+    for (const [approach, list] of Object.entries(samples)) {
+      if (!approach.startsWith('EksAccessManager') || list.length === 0) { continue; }
+      const sum = (p) => phases.reduce((t, phase) => t + (p[phase] ?? 0), 0);
+      const ownMs = list.every((s) => s.phasesUs) ? (median(list.map((s) => sum(s.phasesUs))) / 1000).toFixed(1) : 'unavailable';
+      lines.push(`| ${n} | ${approach} | ${(median(list.map((s) => s.cpuUs ?? NaN)) / 1000).toFixed(0)} | ${phases.map((phase) => share(list, (p) => p[phase] ?? 0)).join(' | ')} | ${share(list, sum)} | ${ownMs} |`);
+    }
+  }
+  return lines;
 }

@@ -11,7 +11,6 @@ import { Construct } from 'constructs';
 import {
   AccessEntryType,
   AccessScopeType,
-  AuthenticationMode,
   EksAccessManager,
   EksAccessPolicy,
 } from '../src';
@@ -31,10 +30,10 @@ class PlatformStack extends Stack {
       description: 'Assumed by the CI pipeline to deploy workloads',
     });
 
+    // The cluster of this app tells the rules its authentication mode (aws-eks-v2: API),
+    // its creator and the roles EKS gives entries itself.
     const access = new EksAccessManager(this, 'Access', {
-      clusterName: cluster.clusterName,
-      // aws-eks-v2 clusters authenticate with access entries only.
-      authenticationMode: AuthenticationMode.API,
+      cluster,
       principals: {
         'arn:aws:iam::111122223333:role/platform-admins': {
           accessPolicies: [{ policy: EksAccessPolicy.CLUSTER_ADMIN, accessScope: { type: AccessScopeType.CLUSTER } }],
@@ -49,15 +48,16 @@ class PlatformStack extends Stack {
           tags: { team: 'dev' },
         },
         'arn:aws:iam::111122223333:role/self-managed-nodes': { type: AccessEntryType.EC2_LINUX },
-        [ciDeployer.roleArn]: {
-          accessPolicies: [
-            { policy: EksAccessPolicy.EDIT, accessScope: { type: AccessScopeType.NAMESPACE, namespaces: ['apps'] } },
-          ],
-        },
       },
     });
 
-    access.grant('arn:aws:iam::111122223333:role/auditors', {
+    access.addRole(ciDeployer, {
+      accessPolicies: [
+        { policy: EksAccessPolicy.EDIT, accessScope: { type: AccessScopeType.NAMESPACE, namespaces: ['apps'] } },
+      ],
+    });
+
+    access.addPrincipal('arn:aws:iam::111122223333:role/auditors', {
       kubernetesGroups: ['auditors'],
       accessPolicies: [{ policy: EksAccessPolicy.ADMIN_VIEW, accessScope: { type: AccessScopeType.CLUSTER } }],
     });

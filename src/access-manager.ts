@@ -1,56 +1,73 @@
-import { Annotations, CfnResource, NestedStack, Stack, Stage, Token } from 'aws-cdk-lib';
-import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
+import { Annotations, AspectPriority, Aspects, IAspect, NestedStack, Stack, Stage, Token } from 'aws-cdk-lib';
+import { CfnAccessEntry, IClusterRef } from 'aws-cdk-lib/aws-eks';
+import { IRole, IUser } from 'aws-cdk-lib/aws-iam';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct, IConstruct } from 'constructs';
 import { AuthenticationMode } from './authentication-mode';
+import { ClusterFacts } from './facts/cluster-facts';
+import { appFactsOf, cachedAppFactsOf, forgetAppFacts } from './facts/construct-facts';
 import { describePrincipal, entryIdFor } from './principal';
 import { PrincipalAccess } from './principal-access';
-import { appEntriesFor, registerManager } from './private/app-registry';
-import { describeValue } from './private/describe-value';
+import { Acknowledgement, AcknowledgementRecord, applyAcknowledgements } from './private/acknowledgements';
+import { appEntriesFor, appManagersFor, registerManager } from './private/app-registry';
+import { withPolicyNames } from './private/cdk-policy';
+import { timed } from './private/cpu-time';
 import { entryProperties } from './private/emit';
-import { clusterResourceOf, describeInAppCluster, pathWithoutResource } from './private/in-app-cluster';
 import { fixLogicalId } from './private/logical-ids';
-import { EntryModel, principalKey } from './private/model';
-import { FieldReader, normalizeEntry } from './private/normalize';
-import { MAX_SHARDS, shardIndex } from './private/shard';
+import { ManagerSettings, readManagerSettings } from './private/manager-settings';
+import { EntryModel, PrincipalModel, principalKey } from './private/model';
+import { normalizeEntry } from './private/normalize';
+import { shardIndex } from './private/shard';
+import { stackLoads } from './private/stack-loads';
 import { writeAppReports } from './report/cluster-report';
-import { renderValue } from './report/template-entry';
 import { DEFAULT_RULES } from './validation';
 import { runRules } from './validation/engine';
 import { Finding, formatFinding } from './validation/finding';
-import { ClusterModel, InAppCluster, RuleContext, Severity, StackLoad } from './validation/rule';
+import { RuleContext, Severity } from './validation/rule';
 
-/** The props this construct knows; any other key is reported. */
-const PROPS_KEYS = ['clusterName', 'authenticationMode', 'principals', 'skipEksManagedPrincipals', 'accessReport', 'reportBaseline', 'shards'];
-
-/** CloudFormation's limit on resources in one stack, and CDK's context key that changes it. */
-const DEFAULT_RESOURCE_LIMIT = 500;
-const RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
-
+/** The ids of the rules, for `acknowledge()`. */
+const RULE_IDS: ReadonlySet<string> = new Set(DEFAULT_RULES.map((r) => r.id));
 
 /**
  * Properties of an `EksAccessManager`.
  */
 export interface EksAccessManagerProps {
   /**
-   * The name of the EKS cluster the entries belong to (a literal, or a token such as
-   * `cluster.clusterName`).
+   * The cluster the entries belong to: a cluster of this app (aws-eks-v2 or aws-eks
+   * `Cluster`, or a `CfnCluster`), or one imported with `Cluster.fromClusterAttributes`.
+   * A cluster of the app tells the rules its authentication mode, its creator and the
+   * roles EKS gives an entry itself.
+   *
+   * Give exactly one of `cluster` and `clusterName`.
+   *
+   * @default - the cluster named by `clusterName`
    */
-  readonly clusterName: string;
+  readonly cluster?: IClusterRef;
+
+  /**
+   * The name of a cluster outside this app (a literal, or a token). For a cluster of the
+   * app, give `cluster` instead.
+   *
+   * Give exactly one of `cluster` and `clusterName`.
+   *
+   * @default - the name of `cluster`
+   */
+  readonly clusterName?: string;
 
   /**
    * The cluster's authentication mode, when known. Access entries need `API` or
    * `API_AND_CONFIG_MAP`; `CONFIG_MAP` is an error at synth time.
    *
-   * @default - not checked
+   * @default - read from the cluster when it is defined in this app; otherwise not checked
    */
   readonly authenticationMode?: AuthenticationMode;
 
   /**
    * Who gets access: IAM role or user ARN (a literal, or a token such as `role.roleArn`)
-   * to the contents of that principal's access entry.
+   * to the contents of that principal's access entry. This is the shape of access map
+   * files; in code, `addRole()` and `addUser()` take the IAM constructs themselves.
    *
-   * @default - no principals; add them with `grant()`
+   * @default - no principals; add them with `addRole()`, `addUser()` or `addPrincipal()`
    */
   readonly principals?: { [principalArn: string]: PrincipalAccess };
 
@@ -59,6 +76,10 @@ export interface EksAccessManagerProps {
    * cluster's managed node groups, Fargate profiles and Auto Mode nodes, when the cluster
    * is defined in this app. Useful for a map shared between clusters or migrated from
    * aws-auth, which lists node roles. An info annotation names each one left out.
+   *
+   * The decision is made when the app is complete, before any entry is created: an entry
+   * left out never exists, so nothing can refer to it. An entry handed out earlier by
+   * `entryFor()`, `entries` or `grant()` is kept, and is then an error (rule EAM025).
    *
    * @default false - declaring such a principal is an error (rule EAM025): EKS would
    * answer the create with 409
@@ -69,8 +90,9 @@ export interface EksAccessManagerProps {
    * Write the cluster's access report into the cloud assembly at every synth:
    * `eks-access-report.<cluster>.md` and `.json` next to the templates, with each
    * principal, its entry type, username, groups, and each policy with its scope and what
-   * it roughly equals in Kubernetes RBAC. One report per cluster, over every manager of
-   * the app that grants on it; `false` on any of them turns it off.
+   * it roughly equals in Kubernetes RBAC, and every acknowledged finding with its reason.
+   * One report per cluster, over every manager of the app that grants on it; `false` on
+   * any of them turns it off.
    *
    * @default true
    */
@@ -101,6 +123,18 @@ export interface EksAccessManagerProps {
   readonly shards?: number;
 }
 
+/** One principal of the manager: its first declaration, and its entry once made. */
+interface EntrySlot {
+  readonly principalArn: string;
+  readonly principal: PrincipalModel;
+  readonly model: EntryModel;
+  resource?: CfnAccessEntry;
+  /** True once the entry was handed to the user: it can no longer be left out. */
+  pinned: boolean;
+  /** Why the entry was left out (`skipEksManagedPrincipals`), when it was. */
+  leftOut?: string;
+}
+
 /**
  * Access to one EKS cluster, declared as one map of IAM principals to access policies.
  *
@@ -109,15 +143,18 @@ export interface EksAccessManagerProps {
  * grant more than was written. All problems are reported together, each naming the
  * principal, the field, the rule id and the fix; nothing is synthesized while any remains.
  *
- * The logical id of an entry derives from its principal alone, so adding, removing or
- * reordering other principals never replaces it.
+ * The entries are created when the app is complete (or when one is asked for with
+ * `entryFor()`). The logical id of an entry derives from its principal alone, so adding,
+ * removing or reordering other principals never replaces it.
  *
  * @see https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html
  *
  * @example
+ * declare const cluster: eks.Cluster;
+ * declare const ciRole: iam.IRole;
+ *
  * const access = new EksAccessManager(stack, 'Access', {
- *   clusterName: 'prod',
- *   authenticationMode: AuthenticationMode.API_AND_CONFIG_MAP,
+ *   cluster,
  *   principals: {
  *     'arn:aws:iam::111122223333:role/platform-admins': {
  *       accessPolicies: [{ policy: EksAccessPolicy.CLUSTER_ADMIN, accessScope: { type: AccessScopeType.CLUSTER } }],
@@ -125,7 +162,9 @@ export interface EksAccessManagerProps {
  *     'arn:aws:iam::111122223333:role/nodes': { type: AccessEntryType.EC2_LINUX },
  *   },
  * });
- * access.grant('arn:aws:iam::111122223333:role/readers', { kubernetesGroups: ['readers'] });
+ * access.addRole(ciRole, {
+ *   accessPolicies: [{ policy: EksAccessPolicy.EDIT, accessScope: { type: AccessScopeType.NAMESPACE, namespaces: ['apps'] } }],
+ * });
  */
 export class EksAccessManager extends Construct {
   /**
@@ -135,126 +174,256 @@ export class EksAccessManager extends Construct {
   public static readonly REPORT_BASELINE_CONTEXT = 'eks-access-manager:reportBaseline';
 
   /**
-   * The name of the cluster the entries belong to.
+   * The name of the cluster the entries belong to (a token for a cluster of the app).
    */
   public readonly clusterName: string;
 
-  private readonly cluster: ClusterModel;
-  private readonly skipEksManaged: boolean;
-  private readonly shards?: number;
+  private readonly settings: ManagerSettings;
   private readonly shardStacks = new Map<number, NestedStack>();
+  /** Every declaration, in order, duplicates included (rule EAM002 reports them). */
   private readonly models: EntryModel[] = [];
-  private readonly resources = new Map<string, CfnAccessEntry>();
-  private inAppCluster?: InAppCluster | null;
+  private readonly slots = new Map<string, EntrySlot>();
+  private readonly acknowledgements: Acknowledgement[] = [];
+  private acknowledgementRecords: AcknowledgementRecord[] = [];
+  private complete = false;
   private warningsReported = false;
+  private grantDeprecationShown = false;
 
   constructor(scope: Construct, id: string, props: EksAccessManagerProps) {
     super(scope, id);
-    this.cluster = readClusterSettings(props, this.node.path);
-    // A missing or malformed name is reported by rule EAM101; the resources still need a string.
-    this.clusterName = this.cluster.clusterName ?? '';
     const given = (props ?? {}) as unknown as Record<string, unknown>;
-    this.skipEksManaged = given.skipEksManagedPrincipals === true;
-    this.shards = isShardCount(given.shards) ? given.shards : undefined;
+    this.settings = readManagerSettings(props, clusterNameOf(given.cluster), this.node.path);
+    this.clusterName = this.settings.clusterName;
 
-    const principals = given.principals;
-    if (typeof principals === 'object' && principals !== null && !Array.isArray(principals)) {
-      for (const [principalArn, access] of Object.entries(principals)) {
-        this.add(principalArn, access, `${this.node.path} principals`);
-      }
+    const principals = this.settings.principals;
+    if (principals) {
+      timed('normalize', () => {
+        for (const principalArn of Object.keys(principals)) {
+          this.declare(principalArn, principals[principalArn], `${this.node.path} principals`);
+        }
+      });
     }
     registerManager(this, {
       clusterKey: () => this.clusterKey(),
       entries: () => this.activeModels(),
-      resources: () => { this.activeModels(); return this.entries; },
-      reportEnabled: given.accessReport !== false,
-      reportBaseline: typeof given.reportBaseline === 'string' ? given.reportBaseline : this.node.tryGetContext(EksAccessManager.REPORT_BASELINE_CONTEXT),
+      resources: () => this.createdEntries(),
+      reportEnabled: this.settings.accessReport,
+      reportBaseline: this.settings.reportBaseline ?? this.node.tryGetContext(EksAccessManager.REPORT_BASELINE_CONTEXT),
       clusterLabel: () => this.clusterLabel(),
       outdir: () => Stage.of(this)!.outdir,
+      acknowledgements: () => this.acknowledgementRecords,
     }, writeAppReports);
+    Aspects.of(this).add(new CreateEntries(this, () => {
+      // A new synth: the app may have changed since the facts were last read.
+      forgetAppFacts(this);
+      this.createEntries();
+    }), { priority: AspectPriority.MUTATING });
     this.node.addValidation({ validate: () => this.validate() });
+  }
+
+  /**
+   * Gives an IAM role of this app (or an imported one) access, like one more key of
+   * `principals`.
+   *
+   * @param role the role; `Role.fromRoleArn` keeps the ARN as written, path included
+   * @param access the contents of its access entry
+   */
+  public addRole(role: IRole, access: PrincipalAccess): void {
+    this.declare(role.roleArn, access, `${this.node.path} addRole(${role.node.path})`);
+  }
+
+  /**
+   * Gives an IAM user of this app (or an imported one) access, like one more key of
+   * `principals`.
+   *
+   * @param user the user
+   * @param access the contents of its access entry
+   */
+  public addUser(user: IUser, access: PrincipalAccess): void {
+    this.declare(user.userArn, access, `${this.node.path} addUser(${user.node.path})`);
+  }
+
+  /**
+   * Gives a principal, named by its ARN, access: like one more key of `principals`.
+   *
+   * A principal that already has an entry in this manager is an error at synth time.
+   *
+   * @param principalArn the IAM role or user ARN (a literal or a token)
+   * @param access the contents of its access entry
+   */
+  public addPrincipal(principalArn: string, access: PrincipalAccess): void {
+    this.declare(principalArn, access, `${this.node.path} addPrincipal()`);
   }
 
   /**
    * Gives a principal access, like one more key of `principals`.
    *
-   * A principal that already has an entry in this manager is an error at synth time.
+   * @deprecated use `addPrincipal()` (or `addRole()`, `addUser()`), and `entryFor()` for
+   * the entry. `grant` reads like CDK's `grant*(grantee): Grant` methods, which this is
+   * not; it will be removed before 1.0.
    *
    * @param principalArn the IAM role or user ARN (a literal or a token)
    * @param access the contents of its access entry
    * @returns the principal's access entry
    */
   public grant(principalArn: string, access: PrincipalAccess): CfnAccessEntry {
-    return this.add(principalArn, access, `${this.node.path} grant()`);
+    if (!this.grantDeprecationShown) {
+      this.grantDeprecationShown = true;
+      Annotations.of(this).addWarningV2('eks-access-manager:deprecated-grant',
+        '`grant()` is deprecated and will be removed before 1.0: use `addPrincipal()`, `addRole()` or `addUser()`, and `entryFor()` for the entry');
+    }
+    const slot = this.declare(principalArn, access, `${this.node.path} grant()`);
+    return this.pin(slot)!;
   }
 
   /**
-   * Every access entry this manager created, in the order the principals were declared.
+   * Accepts a finding on purpose: an error or warning of rule `ruleId`, for one principal
+   * or for every principal of this manager, no longer fails or warns. Every
+   * acknowledgement, with its reason and what it silenced, is listed in the access report,
+   * so that a reviewer sees it.
+   *
+   * @param ruleId the rule (`EAM202`)
+   * @param reason why it is acceptable, for the reviewer
+   * @param principalArn the principal it applies to, as written in the map (the ARN or the
+   * same token)
+   * @default principalArn - every principal of this manager
+   */
+  public acknowledge(ruleId: string, reason: string, principalArn?: string): void {
+    if (!RULE_IDS.has(ruleId)) {
+      throw new Error(`${this.node.path}: acknowledge(): \`ruleId\` must be a rule id of this library (EAM001 to EAM301), got ${JSON.stringify(ruleId)}`);
+    }
+    if (typeof reason !== 'string' || reason.trim() === '') {
+      throw new Error(`${this.node.path}: acknowledge(${ruleId}): \`reason\` must say why the finding is acceptable; it is shown in the access report`);
+    }
+    const principal = principalArn === undefined ? undefined : describePrincipal(this, principalArn);
+    this.acknowledgements.push({ ruleId, reason, principal: principal?.display, identity: principal?.identity, manager: this.node.path });
+  }
+
+  /**
+   * Every access entry of this manager, in the order the principals were declared.
+   *
+   * Reading it creates the entries that do not exist yet; with `skipEksManagedPrincipals`,
+   * read it once the app is complete (after synth), or the entries it hands out can no
+   * longer be left out.
    */
   public get entries(): CfnAccessEntry[] {
-    return [...this.resources.values()];
+    const entries: CfnAccessEntry[] = [];
+    for (const slot of this.slots.values()) {
+      const resource = this.pin(slot);
+      if (resource) { entries.push(resource); }
+    }
+    return entries;
   }
 
   /**
    * The access entry of a principal, if this manager has one.
    *
+   * Creates the entry if it does not exist yet; an entry handed out is never removed.
+   *
    * @param principalArn the principal as written in the map (or the same token)
    */
   public entryFor(principalArn: string): CfnAccessEntry | undefined {
-    return this.resources.get(describePrincipal(this, principalArn).identity);
+    const slot = this.slots.get(describePrincipal(this, principalArn).identity);
+    return slot && this.pin(slot);
   }
 
-  private add(principalArn: string, access: unknown, source: string): CfnAccessEntry {
+  private declare(principalArn: string, access: unknown, source: string): EntrySlot {
     const principal = describePrincipal(this, principalArn);
-    const model = normalizeEntry(principal, access, source);
+    const model = normalizeEntry(principal, withPolicyNames(access), source);
     this.models.push(model);
-
     // A second declaration of the same principal is reported by rule EAM002; the first
-    // entry stays the only resource.
-    const existing = this.resources.get(principal.identity);
-    if (existing) { return existing; }
+    // one stays the only entry.
+    let slot = this.slots.get(principal.identity);
+    if (!slot) {
+      slot = { principalArn, principal, model, pinned: false };
+      this.slots.set(principal.identity, slot);
+      if (this.complete) { this.create(slot); }
+    }
+    return slot;
+  }
 
-    const resource = new CfnAccessEntry(this.scopeFor(principal.identity), entryIdFor(principal), {
+  /** The entry of a slot, created now if needed; from now on it is never left out. */
+  private pin(slot: EntrySlot): CfnAccessEntry | undefined {
+    if (slot.leftOut === undefined) {
+      slot.pinned = true;
+      this.create(slot);
+    }
+    return slot.resource;
+  }
+
+  /**
+   * Creates the entries, once the app is complete (an aspect, before CDK prepares the
+   * app): what `skipEksManagedPrincipals` leaves out is decided here, before anything is
+   * created, so no entry ever disappears from the tree.
+   */
+  private createEntries(): void {
+    if (this.complete) { return; }
+    this.complete = true;
+    // Read now, not from the cache: the facts of the validation come after every entry exists.
+    const eksManaged = this.settings.skipEksManagedPrincipals
+      ? appFactsOf(this.node.root).cluster(this, this.clusterName).inApp?.eksManaged ?? []
+      : [];
+    const reasons = new Map(eksManaged.map((m) => [m.key, m.reason]));
+    for (const slot of this.slots.values()) {
+      const reason = slot.resource ? undefined : reasons.get(principalKey(slot.principal));
+      if (reason === undefined) {
+        this.create(slot);
+      } else {
+        slot.leftOut = reason;
+        Annotations.of(this).addInfo(`${slot.principal.display} left out (skipEksManagedPrincipals): EKS creates its entry itself, as ${reason}`);
+      }
+    }
+  }
+
+  private create(slot: EntrySlot): void {
+    if (slot.resource) { return; }
+    const resource = new CfnAccessEntry(this.scopeFor(slot.principal.identity), entryIdFor(slot.principal), {
       clusterName: this.clusterName,
-      principalArn,
-      ...entryProperties(model, Stack.of(this).partition),
+      principalArn: slot.principalArn,
+      ...entryProperties(slot.model, Stack.of(this).partition),
     });
     fixLogicalId(resource);
-    this.resources.set(principal.identity, resource);
-    return resource;
+    slot.resource = resource;
+  }
+
+  /** The entries created so far, in declaration order; creates none. */
+  private createdEntries(): CfnAccessEntry[] {
+    const created: CfnAccessEntry[] = [];
+    for (const slot of this.slots.values()) {
+      if (slot.resource) { created.push(slot.resource); }
+    }
+    return created;
   }
 
   /** Where a principal's entry goes: this construct, or its shard's nested stack. */
   private scopeFor(identity: string): Construct {
-    if (this.shards === undefined) { return this; }
-    const index = shardIndex(identity, this.shards);
+    const shards = this.settings.shards;
+    if (shards === undefined) { return this; }
+    const index = shardIndex(identity, shards);
     let shard = this.shardStacks.get(index);
     if (!shard) {
-      shard = new NestedStack(this, `Shard${index}`, { description: `EKS access entries, shard ${index} of ${this.shards}` });
+      shard = new NestedStack(this, `Shard${index}`, { description: `EKS access entries, shard ${index} of ${shards}` });
       this.shardStacks.set(index, shard);
     }
     return shard;
   }
 
-  /** How full each stack that holds this manager's entries will be. */
-  private stackLoads(): StackLoad[] {
-    const context = this.node.tryGetContext(RESOURCE_LIMIT_CONTEXT);
-    const limit = context === undefined ? DEFAULT_RESOURCE_LIMIT : Number(context);
-    const stacks = this.shards === undefined ? [Stack.of(this)] : [...this.shardStacks.values()];
-    const own = new Set<IConstruct>(this.resources.values());
-    return stacks.map((stack) => {
-      const count = { resources: 0, entries: 0 };
-      countResources(stack, own, count);
-      return { stack: stack.node.path, ...count, limit, sharded: this.shards !== undefined };
-    });
-  }
-
   private validate(): string[] {
-    const entries = this.activeModels();
-    const clusterEntries = appEntriesFor(this, this.clusterKey());
-    const findings = runRules(entries, this.ruleContext(), DEFAULT_RULES, clusterEntries);
-    this.reportWarnings(findings.filter((f) => f.severity === Severity.WARNING));
-    return findings.filter((f) => f.severity === Severity.ERROR).map(formatFinding);
+    this.createEntries();
+    const found = timed('rules', () => {
+      const key = this.clusterKey();
+      // Every access entry of the app on the cluster, whoever made it: the managers' own,
+      // then the others' (aws-cdk-lib's AccessEntry and mastersRole entry, a raw
+      // CfnAccessEntry, another copy of this library), for the checks across entries.
+      const managed = new Set<IConstruct>(appManagersFor(this, key).flatMap((m) => m.resources()));
+      const others = cachedAppFactsOf(this).entriesOn(key, managed);
+      const clusterEntries = [...others, ...appEntriesFor(this, key)];
+      return runRules(this.activeModels(), this.ruleContext(), DEFAULT_RULES, clusterEntries);
+    });
+    const { kept, records } = applyAcknowledgements(found, this.acknowledgements);
+    this.acknowledgementRecords = records;
+    this.reportWarnings(kept.filter((f) => f.severity === Severity.WARNING));
+    return kept.filter((f) => f.severity === Severity.ERROR).map(formatFinding);
   }
 
   /**
@@ -265,124 +434,69 @@ export class EksAccessManager extends Construct {
     if (this.warningsReported) { return; }
     this.warningsReported = true;
     for (const warning of warnings) {
-      const entry = warning.identity === undefined ? undefined : this.resources.get(warning.identity);
+      const entry = warning.identity === undefined ? undefined : this.slots.get(warning.identity)?.resource;
       Annotations.of(entry ?? this).addWarningV2(`eks-access-manager:${warning.ruleId}`, formatFinding(warning));
     }
   }
 
   private ruleContext(): RuleContext {
     const stack = Stack.of(this);
+    const sharded = this.settings.shards !== undefined;
+    const stacks = sharded ? [...this.shardStacks.values()] : [stack];
     return {
       partition: literalPartition(stack),
       account: Token.isUnresolved(stack.account) ? undefined : stack.account,
-      cluster: { ...this.cluster, inApp: this.describeCluster() },
-      stacks: this.stackLoads(),
+      cluster: { ...this.settings.cluster, inApp: this.clusterFacts().inApp, skipEksManagedPrincipals: this.settings.skipEksManagedPrincipals },
+      stacks: stackLoads(this, stacks, new Set<IConstruct>(this.createdEntries()), sharded),
     };
   }
 
-  /** What the app says of the cluster, read once at synth time, when all of it exists. */
-  private describeCluster(): InAppCluster | undefined {
-    if (this.inAppCluster === undefined) {
-      const resource = clusterResourceOf(this.clusterName);
-      this.inAppCluster = resource ? describeInAppCluster(resource) : null;
-    }
-    return this.inAppCluster ?? undefined;
+  /** What the app says of the cluster, read at synth time, when all of it exists. */
+  private clusterFacts(): ClusterFacts {
+    return cachedAppFactsOf(this).cluster(this, this.clusterName);
   }
 
   /** The cluster as a reader knows it, for the report's title and file name. */
   private clusterLabel(): string {
-    const cluster = clusterResourceOf(this.clusterName);
-    if (cluster) { return pathWithoutResource(cluster); }
-    if (Token.isUnresolved(this.clusterName)) { return renderValue(Stack.of(this).resolve(this.clusterName)); }
-    const { account, region } = Stack.of(this);
-    return Token.isUnresolved(account) || Token.isUnresolved(region) ? this.clusterName : `${this.clusterName}@${account}-${region}`;
+    return this.clusterFacts().label;
   }
 
   /** Equal for managers whose entries go to the same cluster. */
   private clusterKey(): string {
-    const cluster = clusterResourceOf(this.clusterName);
-    if (cluster) { return `cluster:${cluster.node.path}`; }
-    if (Token.isUnresolved(this.clusterName)) { return describePrincipal(this, this.clusterName).identity; }
-    const { account, region } = Stack.of(this);
-    const known = (value: string) => Token.isUnresolved(value) ? '?' : value;
-    return `name:${known(account)}:${known(region)}:${this.clusterName}`;
+    return this.clusterFacts().key;
   }
 
-  /**
-   * The entries this manager synthesizes: all of them, less those EKS makes itself when
-   * `skipEksManagedPrincipals` is on (their resources are removed from the tree).
-   */
+  /** The declarations the rules check: all of them, less the principals left out. */
   private activeModels(): readonly EntryModel[] {
-    const eksManaged = this.skipEksManaged ? this.describeCluster()?.eksManaged ?? [] : [];
-    if (eksManaged.length === 0) { return this.models; }
-    const reasons = new Map(eksManaged.map((m) => [m.key, m.reason]));
-    return this.models.filter((model) => {
-      const reason = reasons.get(principalKey(model.principal));
-      if (reason === undefined) { return true; }
-      this.leaveOut(model, reason);
-      return false;
-    });
-  }
-
-  private leaveOut(model: EntryModel, reason: string): void {
-    const resource = this.resources.get(model.principal.identity);
-    if (!resource) { return; }
-    this.node.tryRemoveChild(resource.node.id);
-    this.resources.delete(model.principal.identity);
-    Annotations.of(this).addInfo(`${model.principal.display} left out (skipEksManagedPrincipals): EKS creates its entry itself, as ${reason}`);
+    let leftOut = false;
+    for (const slot of this.slots.values()) {
+      if (slot.leftOut !== undefined) { leftOut = true; break; }
+    }
+    if (!leftOut) { return this.models; }
+    return this.models.filter((model) => this.slots.get(model.principal.identity)?.leftOut === undefined);
   }
 }
 
 /**
- * Counts the resources of a stack's own template, and how many of them are in `own`:
- * nested stacks have templates of their own, so the walk does not enter them.
+ * Creates a manager's entries when CDK invokes aspects: the app is complete, and CDK has
+ * not yet prepared it (cross-stack references of the entries still get their exports).
  */
-function countResources(scope: IConstruct, own: ReadonlySet<IConstruct>, count: { resources: number; entries: number }): void {
-  for (const child of scope.node.children) {
-    if (Stack.isStack(child)) { continue; }
-    if (CfnResource.isCfnResource(child)) {
-      count.resources++;
-      if (own.has(child)) { count.entries++; }
-    }
-    countResources(child, own, count);
+class CreateEntries implements IAspect {
+  constructor(private readonly manager: IConstruct, private readonly create: () => void) {}
+
+  public visit(node: IConstruct): void {
+    if (node === this.manager) { this.create(); }
   }
 }
 
-function isShardCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_SHARDS;
+/** The name of the `cluster` prop, when it looks like a cluster reference. */
+function clusterNameOf(cluster: unknown): string | undefined {
+  const ref = (cluster as IClusterRef | undefined)?.clusterRef;
+  return typeof ref?.clusterName === 'string' ? ref.clusterName : undefined;
 }
 
 /** The stack's partition when it is known at synth time (from its region). */
 function literalPartition(stack: Stack): string | undefined {
   if (!Token.isUnresolved(stack.partition)) { return stack.partition; }
   return Token.isUnresolved(stack.region) ? undefined : RegionInfo.get(stack.region).partition;
-}
-
-/** The manager's own settings as plain data; wrong shapes are kept for the rules. */
-function readClusterSettings(props: unknown, source: string): ClusterModel {
-  const reader = new FieldReader();
-  const obj = reader.object(props, '(props)');
-  reader.unknownKeys(obj, PROPS_KEYS, '');
-  reader.required(obj, 'clusterName', '');
-  const clusterName = reader.string(obj, 'clusterName', 'clusterName');
-  if (clusterName === '') {
-    reader.malformed.push({ field: 'clusterName', expected: 'a non-empty string', got: 'the empty string' });
-  }
-  reader.object(obj?.principals, 'principals', true);
-  for (const flag of ['skipEksManagedPrincipals', 'accessReport']) {
-    if (obj?.[flag] !== undefined && typeof obj[flag] !== 'boolean') {
-      reader.malformed.push({ field: flag, expected: 'true or false', got: describeValue(obj[flag]) });
-    }
-  }
-  reader.string(obj, 'reportBaseline', 'reportBaseline');
-  if (obj?.shards !== undefined && !isShardCount(obj.shards)) {
-    reader.malformed.push({ field: 'shards', expected: `a whole number from 1 to ${MAX_SHARDS}`, got: describeValue(obj.shards) });
-  }
-  return {
-    clusterName,
-    authenticationMode: reader.string(obj, 'authenticationMode', 'authenticationMode'),
-    unknownFields: reader.unknown,
-    malformedFields: reader.malformed,
-    source,
-  };
 }

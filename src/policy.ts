@@ -1,3 +1,7 @@
+import { IAccessPolicy } from 'aws-cdk-lib/aws-eks-v2';
+import { AccessScopeType } from './access-scope';
+import { AccessPolicyGrant } from './principal-access';
+
 /**
  * Names of the EKS access policies meant for people and workloads.
  *
@@ -34,6 +38,27 @@ export class EksAccessPolicy {
 
   /** The node role of EKS Auto Mode nodes (entry type `EC2`), at cluster scope. */
   public static readonly AUTO_NODE = 'AmazonEKSAutoNodePolicy';
+
+  /**
+   * The grant of an aws-eks-v2 access policy (`AccessPolicy.fromAccessPolicyName(...)`),
+   * for code that already builds those: its policy and scope, as a grant of this library,
+   * checked by the same rules.
+   *
+   * @example
+   * const viewAll = EksAccessPolicy.grantOf(eks.AccessPolicy.fromAccessPolicyName('AmazonEKSViewPolicy', {
+   *   accessScopeType: eks.AccessScopeType.CLUSTER,
+   * }));
+   *
+   * @param accessPolicy an aws-eks-v2 access policy
+   */
+  public static grantOf(accessPolicy: IAccessPolicy): AccessPolicyGrant {
+    const { type, namespaces } = accessPolicy.accessScope;
+    return {
+      policy: accessPolicy.policy,
+      // aws-eks-v2's scope types are the same strings as this library's.
+      accessScope: { type: type as string as AccessScopeType, ...(namespaces !== undefined ? { namespaces: [...namespaces] } : {}) },
+    };
+  }
 
   private constructor() {}
 }

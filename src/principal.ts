@@ -1,16 +1,11 @@
 import { createHash } from 'crypto';
 import { CfnElement, CfnResource, Reference, Stack, Token } from 'aws-cdk-lib';
-import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
+import { knownEnvironment } from './facts/cluster-facts';
+import { IAM_PRINCIPAL_TYPES, iamPrincipalFacts } from './facts/principal-facts';
 import { PrincipalFacts, PrincipalModel } from './private/model';
 import { parseIamPrincipal } from './private/principal-arn';
-import { literalString, referenceOf } from './private/tokens';
-
-/** The CloudFormation types whose `Arn` is an IAM principal, and their name property. */
-const IAM_PRINCIPAL_TYPES: Record<string, { kind: 'role' | 'user'; nameProperty: string }> = {
-  'AWS::IAM::Role': { kind: 'role', nameProperty: 'roleName' },
-  'AWS::IAM::User': { kind: 'user', nameProperty: 'userName' },
-};
+import { referenceOf } from './private/tokens';
 
 /**
  * Describes a principal key of the access map: a literal ARN, or a token such as
@@ -66,21 +61,8 @@ function referenceFacts(reference: Reference): PrincipalFacts {
   if (!type) { return {}; }
   // CfnRole and CfnUser expose their properties as public fields of the same names.
   const props = target as unknown as Record<string, unknown>;
-  const name = literalString(props[type.nameProperty]);
   const stack = Stack.of(target);
-  const account = literalString(stack.account);
-  const partition = Token.isUnresolved(stack.region) ? undefined : RegionInfo.get(stack.region).partition;
-  const path = props.path === undefined ? '/' : literalString(props.path);
-  const known = account && partition && path && name;
-  return {
-    kind: type.kind,
-    account,
-    partition,
-    path,
-    name,
-    inAppWithFixedName: name !== undefined,
-    resolvedArn: known ? `arn:${partition}:iam::${account}:${type.kind}${path}${name}` : undefined,
-  };
+  return iamPrincipalFacts(type.kind, props[type.nameProperty], props.path, knownEnvironment(stack.account, stack.region));
 }
 
 /** The path of the construct a reference points at, without the L1's trailing `/Resource`. */

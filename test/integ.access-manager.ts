@@ -9,7 +9,7 @@ import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Stack } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { AccessEntryType, AccessScopeType, AuthenticationMode, EksAccessManager, EksAccessPolicy } from '../src';
+import { AccessEntryType, AccessScopeType, EksAccessManager, EksAccessPolicy } from '../src';
 
 const app = new App();
 const stack = new Stack(app, 'EksAccessManagerInteg');
@@ -18,21 +18,16 @@ const cluster = new eks.Cluster(stack, 'Cluster', { version: eks.KubernetesVersi
 const viewers = new iam.Role(stack, 'Viewers', { assumedBy: new iam.AccountRootPrincipal() });
 const nodes = new iam.Role(stack, 'SelfManagedNodes', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') });
 
-const access = new EksAccessManager(stack, 'Access', {
-  clusterName: cluster.clusterName,
-  authenticationMode: AuthenticationMode.API,
-  principals: {
-    [viewers.roleArn]: {
-      kubernetesGroups: ['viewers'],
-      accessPolicies: [
-        { policy: EksAccessPolicy.VIEW, accessScope: { type: AccessScopeType.CLUSTER } },
-        { policy: EksAccessPolicy.EDIT, accessScope: { type: AccessScopeType.NAMESPACE, namespaces: ['sandbox', 'feature-*'] } },
-      ],
-      tags: { purpose: 'integ' },
-    },
-    [nodes.roleArn]: { type: AccessEntryType.EC2_LINUX },
-  },
+const access = new EksAccessManager(stack, 'Access', { cluster });
+access.addRole(viewers, {
+  kubernetesGroups: ['viewers'],
+  accessPolicies: [
+    { policy: EksAccessPolicy.VIEW, accessScope: { type: AccessScopeType.CLUSTER } },
+    { policy: EksAccessPolicy.EDIT, accessScope: { type: AccessScopeType.NAMESPACE, namespaces: ['sandbox', 'feature-*'] } },
+  ],
+  tags: { purpose: 'integ' },
 });
+access.addRole(nodes, { type: AccessEntryType.EC2_LINUX });
 
 const integ = new IntegTest(app, 'EksAccessManagerTest', { testCases: [stack] });
 
@@ -47,4 +42,3 @@ integ.assertions.awsApiCall('EKS', 'listAssociatedAccessPolicies', {
   ],
 }));
 
-void access;

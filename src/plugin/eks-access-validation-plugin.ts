@@ -1,13 +1,9 @@
-import { readFileSync } from 'fs';
 import { IPolicyValidationContextBeta1, IPolicyValidationPluginBeta1, PolicyValidationPluginReportBeta1, PolicyViolationBeta1 } from 'aws-cdk-lib';
-import { clusterInTemplate, clusterKeyOf, modelOfTemplateEntry, TemplateFile } from './template-model';
-import { EntryModel } from '../private/model';
-import { templateEntries } from '../report/template-entry';
+import { TemplateEntryFacts, templateFactsOf } from '../facts/template-facts';
 import { Severity } from '../severity';
 import { DEFAULT_RULES } from '../validation';
 import { runRules } from '../validation/engine';
 import { Finding } from '../validation/finding';
-import { InAppCluster } from '../validation/rule';
 
 /**
  * Options of the validation plugin.
@@ -44,44 +40,28 @@ export class EksAccessValidationPlugin implements IPolicyValidationPluginBeta1 {
   }
 
   /**
-   * Checks the access entries of the templates.
+   * Checks the access entries of the templates (and of the nested templates they deploy).
    */
   public validate(context: IPolicyValidationContextBeta1): PolicyValidationPluginReportBeta1 {
-    const clusters = new Map<string, ClusterGroup>();
-    for (const path of context.templatePaths) {
-      const file: TemplateFile = { path, resources: JSON.parse(readFileSync(path, 'utf8')).Resources ?? {} };
-      for (const entry of templateEntries({ Resources: file.resources })) {
-        const key = clusterKeyOf(file, entry.clusterName);
-        const group: ClusterGroup = clusters.get(key) ?? { entries: [], cluster: clusterInTemplate(file, entry.clusterName), located: new Map() };
-        const model = modelOfTemplateEntry(file, entry);
-        group.entries.push(model);
-        group.located.set(model, [path, entry.logicalId]);
-        clusters.set(key, group);
-      }
-    }
-
     const byRule = new Map<string, PolicyViolationBeta1>();
     let errors = 0;
-    for (const group of clusters.values()) {
-      const source = group.cluster?.path ?? 'templates';
-      const findings = runRules(group.entries, { cluster: { unknownFields: [], malformedFields: [], source, inApp: group.cluster } }, DEFAULT_RULES);
+    for (const cluster of templateFactsOf(context.templatePaths)) {
+      const located = new Map<string, TemplateEntryFacts>();
+      for (const entry of cluster.entries) { located.set(entry.model.source, entry); }
+      const findings = runRules(cluster.entries.map((e) => e.model), {
+        account: cluster.account,
+        partition: cluster.partition,
+        cluster: { unknownFields: [], malformedFields: [], source: cluster.label, inApp: cluster.inApp },
+      }, DEFAULT_RULES);
       for (const finding of findings) {
         if (finding.severity === Severity.WARNING && !this.includeWarnings) { continue; }
         if (finding.severity === Severity.ERROR) { errors++; }
-        const entry = group.entries.find((e) => e.source === finding.source);
-        const [templatePath, resourceLogicalId] = entry ? group.located.get(entry)! : [undefined, undefined];
-        addViolation(byRule, finding, templatePath, resourceLogicalId);
+        const entry = located.get(finding.source);
+        addViolation(byRule, finding, entry?.templatePath, entry?.logicalId);
       }
     }
     return { success: errors === 0, violations: [...byRule.values()] };
   }
-}
-
-/** The entries of one cluster, and where each stands (template path, logical id). */
-interface ClusterGroup {
-  readonly entries: EntryModel[];
-  readonly cluster?: InAppCluster;
-  readonly located: Map<EntryModel, [string, string]>;
 }
 
 function addViolation(byRule: Map<string, PolicyViolationBeta1>, finding: Finding, templatePath?: string, logicalId?: string): void {

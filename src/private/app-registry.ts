@@ -1,7 +1,9 @@
-import { attachCustomSynthesis } from 'aws-cdk-lib';
+import { Stage } from 'aws-cdk-lib';
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
-import { Construct, IConstruct } from 'constructs';
+import { IConstruct } from 'constructs';
+import { AcknowledgementRecord } from './acknowledgements';
 import { EntryModel } from './model';
+import { afterStageTemplates } from './report-hook';
 
 /** What one manager shares with the others of its app, for checks across managers. */
 export interface RegisteredManager {
@@ -19,25 +21,36 @@ export interface RegisteredManager {
   readonly clusterLabel: () => string;
   /** The cloud assembly directory its stack is written to. */
   readonly outdir: () => string;
+  /** The findings its user acknowledged, with their reasons, for the report. */
+  readonly acknowledgements?: () => readonly AcknowledgementRecord[];
 }
 
 const MANAGERS_BY_APP = new WeakMap<IConstruct, RegisteredManager[]>();
+const MANAGERS_BY_STAGE = new WeakMap<IConstruct, RegisteredManager[]>();
 
 /**
- * Adds a manager to the list of its app (the root of its construct tree). The first one
- * of an app also installs `afterSynth`, which runs once the app's templates are written
- * (the root is the last construct synthesis visits).
+ * Adds a manager to the list of its app (the root of its construct tree), for checks
+ * across managers, and to the list of its Stage. The first one of a Stage also installs
+ * `afterSynth`, which runs with the Stage's managers each time its templates are written
+ * (see `afterStageTemplates`: a construct of this library, not the App root's custom
+ * synthesis, which another library or another copy of this one may hold).
  */
 export function registerManager(scope: IConstruct, manager: RegisteredManager, afterSynth: (managers: readonly RegisteredManager[]) => void): void {
-  const root = scope.node.root;
-  let managers = MANAGERS_BY_APP.get(root);
-  if (!managers) {
-    const all: RegisteredManager[] = [];
-    managers = all;
-    MANAGERS_BY_APP.set(root, all);
-    attachCustomSynthesis(root as Construct, { onSynthesize: () => afterSynth(all) });
+  listOf(MANAGERS_BY_APP, scope.node.root).push(manager);
+  const stageManagers = listOf(MANAGERS_BY_STAGE, Stage.of(scope) ?? scope.node.root);
+  if (stageManagers.length === 0) {
+    afterStageTemplates(scope, () => afterSynth(stageManagers));
   }
-  managers.push(manager);
+  stageManagers.push(manager);
+}
+
+function listOf(lists: WeakMap<IConstruct, RegisteredManager[]>, key: IConstruct): RegisteredManager[] {
+  let list = lists.get(key);
+  if (!list) {
+    list = [];
+    lists.set(key, list);
+  }
+  return list;
 }
 
 /** Every manager of the app that grants on a cluster, in the order they were created. */

@@ -47,3 +47,21 @@ function parseUncached(policy: string): ParsedPolicy {
 export function policyArn(name: string, partition: string): string {
   return `arn:${partition}:eks::aws:cluster-access-policy/${name}`;
 }
+
+/**
+ * The partition of a policy ARN written as the stack's partition, in either rendering: a
+ * template's `${AWS::Partition}` (see `renderValue`) or the construct tree's token of
+ * `Aws.PARTITION` (`${Token[AWS.Partition.12]}`).
+ */
+const PARTITION_PARAMETER = /^arn:(\$\{AWS::Partition\}|\$\{Token\[AWS\.Partition\.\d+\]\}):/;
+
+/**
+ * The policy name of a policy written as text: a name, a literal policy ARN, or an ARN in
+ * the stack's partition (`arn:${AWS::Partition}:eks::aws:cluster-access-policy/<Name>`,
+ * which aws-cdk-lib's `AccessPolicy.fromAccessPolicyName` and this library write). The
+ * report and both fact adapters read policies through this one function, so they agree
+ * on what a policy is. Undefined when the text is none of these (another expression).
+ */
+export function policyNameOfRendered(text: string): string | undefined {
+  return parsePolicy(text.replace(PARTITION_PARAMETER, 'arn:aws:')).name;
+}

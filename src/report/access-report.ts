@@ -1,5 +1,6 @@
 import { renderValue, TemplateEntry, TemplateValue } from './template-entry';
-import { parsePolicy } from '../private/policy-arn';
+import { AcknowledgementRecord } from '../private/acknowledgements';
+import { policyNameOfRendered } from '../private/policy-arn';
 import { catalogPolicy } from '../private/policy-catalog';
 import { NODE_ENTRY_TYPES } from '../private/vocabulary';
 
@@ -61,13 +62,23 @@ export interface AccessReport {
   /** Sorted by principal. */
   readonly entries: ReportEntry[];
   readonly summary: ReportSummary;
+  /**
+   * The findings the app's managers acknowledged on this cluster, each with its reason and
+   * what it silenced; absent when there are none.
+   */
+  readonly acknowledgements?: AcknowledgementRecord[];
 }
 
 /** Builds the report of one cluster from its entries' template resources. */
-export function buildReport(cluster: string, entries: ReadonlyArray<{ stack: string; entry: TemplateEntry }>): AccessReport {
+export function buildReport(
+  cluster: string,
+  entries: ReadonlyArray<{ stack: string; entry: TemplateEntry }>,
+  acknowledgements: readonly AcknowledgementRecord[] = [],
+): AccessReport {
   const reportEntries = entries.map(({ stack, entry }) => reportEntry(stack, entry))
     .sort((a, b) => compare(a.principal, b.principal) || compare(a.stack, b.stack));
-  return { version: REPORT_VERSION, cluster, entries: reportEntries, summary: summarize(reportEntries) };
+  const report: AccessReport = { version: REPORT_VERSION, cluster, entries: reportEntries, summary: summarize(reportEntries) };
+  return acknowledgements.length === 0 ? report : { ...report, acknowledgements: [...acknowledgements] };
 }
 
 function reportEntry(stack: string, entry: TemplateEntry): ReportEntry {
@@ -130,7 +141,7 @@ function describePolicy(policyArn: TemplateValue): PolicyDescription {
   const rendered = renderValue(policyArn);
   let described = POLICY_DESCRIPTIONS.get(rendered);
   if (!described) {
-    const name = parsePolicy(rendered.replace('${AWS::Partition}', 'aws')).name;
+    const name = policyNameOfRendered(rendered);
     const equivalent = name ? catalogPolicy(name)?.rbacEquivalent : undefined;
     described = {
       policy: name ?? rendered,

@@ -28,7 +28,8 @@ export function writeAppReports(managers: readonly RegisteredManager[]): string[
     if (group.some((m) => !m.reportEnabled)) { continue; }
     const entries = group.flatMap((m) => m.resources()).map((r) => templates.entryOf(r));
     const baseline = group.find((m) => m.reportBaseline !== undefined)?.reportBaseline;
-    written.push(...writeReport(group[0].outdir(), buildReport(group[0].clusterLabel(), entries), baseline));
+    const acknowledgements = group.flatMap((m) => m.acknowledgements?.() ?? []);
+    written.push(...writeReport(group[0].outdir(), buildReport(group[0].clusterLabel(), entries, acknowledgements), baseline));
   }
   return written;
 }

@@ -1,5 +1,6 @@
 import { AccessReport, ReportEntry } from './access-report';
 import { AccessChange, ChangeKind } from './report-diff';
+import { AcknowledgementRecord } from '../private/acknowledgements';
 
 /** The report as Markdown for reviewers: summary, changes (when a baseline was given), entries. */
 export function renderReport(report: AccessReport, changes?: readonly AccessChange[]): string {
@@ -7,6 +8,9 @@ export function renderReport(report: AccessReport, changes?: readonly AccessChan
   lines.push(...renderSummary(report), '');
   if (changes) {
     lines.push(...renderChanges(changes), '');
+  }
+  if (report.acknowledgements) {
+    lines.push(...renderAcknowledgements(report.acknowledgements), '');
   }
   lines.push('## Entries', '');
   lines.push('| principal | type | username | groups | policies (scope) | roughly equals |');
@@ -33,6 +37,18 @@ function renderSummary(report: AccessReport): string[] {
   if (namespaces.length > 0) {
     lines.push('', '| namespace | can write (admin or edit) |', '|---|---|');
     for (const [ns, principals] of namespaces) { lines.push(`| \`${ns}\` | ${codeList(principals, '<br>')} |`); }
+  }
+  return lines;
+}
+
+/** What the app accepted on purpose: each acknowledgement, its reason, what it silenced. */
+function renderAcknowledgements(acknowledgements: readonly AcknowledgementRecord[]): string[] {
+  const lines = ['## Acknowledged findings', ''];
+  for (const a of acknowledgements) {
+    const who = a.principal === undefined ? 'every principal' : code(a.principal);
+    const silenced = a.silenced.length === 0 ? 'silences nothing today' : `silences ${a.silenced.length}`;
+    lines.push(`- **${a.ruleId}** for ${who} (${a.manager}): ${a.reason}. It ${silenced}.`);
+    for (const finding of a.silenced) { lines.push(`  - ${finding.replace(/\|/g, '\\|')}`); }
   }
   return lines;
 }

@@ -29,11 +29,12 @@ import { EAM201 } from './rules/eam201-unknown-policy';
 import { EAM202 } from './rules/eam202-admin-user';
 import { EAM203 } from './rules/eam203-fixed-name-role';
 import { EAM204 } from './rules/eam204-wildcard-namespace';
+import { EAM205 } from './rules/eam205-likely-cluster-creator';
 import { EAM301 } from './rules/eam301-stack-resource-limit';
 
 /** Every rule, in the order of its id. */
 export const DEFAULT_RULES: readonly Rule[] = [
   EAM001, EAM002, EAM003, EAM004, EAM005, EAM006, EAM007, EAM008, EAM009, EAM010,
   EAM011, EAM012, EAM013, EAM014, EAM015, EAM016, EAM017, EAM018, EAM019, EAM020,
-  EAM021, EAM022, EAM024, EAM025, EAM100, EAM101, EAM201, EAM202, EAM203, EAM204, EAM301,
+  EAM021, EAM022, EAM024, EAM025, EAM100, EAM101, EAM201, EAM202, EAM203, EAM204, EAM205, EAM301,
 ];

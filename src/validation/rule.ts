@@ -55,6 +55,11 @@ export interface ClusterModel {
   readonly source: string;
   /** The cluster, when this app defines it (an `aws-eks-v2` cluster or a `CfnCluster`). */
   readonly inApp?: InAppCluster;
+  /**
+   * True when the manager leaves out the principals EKS makes entries for: one still
+   * declared was handed out before the app was complete.
+   */
+  readonly skipEksManagedPrincipals?: boolean;
 }
 
 /** How full a CloudFormation stack that holds entries will be. */
@@ -88,11 +93,21 @@ export interface RuleContext {
  * duplicates, quotas, cluster settings), or both.
  */
 export interface Rule {
-  /** `EAM` and three digits; `EAM0nn` checks rule Rnn of docs/eks-access-rules.md. */
+  /**
+   * `EAM` and three digits: `EAM0nn` checks rule Rnn of what EKS and CloudFormation
+   * enforce, `EAM1nn` the shape of the input, `EAM2nn` are warnings, `EAM3nn`
+   * CloudFormation limits. Every rule is listed in docs/rules.md.
+   */
   readonly id: string;
   readonly severity: Severity;
-  /** One line for the README's rule table. */
+  /** One line for the rule table in docs/rules.md and the validation plugin's report. */
   readonly summary: string;
+  /**
+   * Where the rule comes from, in a few words: the EKS rule it implements (`R2`) and the
+   * documents or issues that establish it, or this library's own input schema. Shown in
+   * docs/rules.md.
+   */
+  readonly source: string;
   readonly checkEntry?: (entry: EntryModel, context: RuleContext) => Violation[];
   readonly checkAll?: (entries: readonly EntryModel[], context: RuleContext) => CollectionViolation[];
 }

@@ -28,10 +28,10 @@ function validate(build: (stack: Stack) => void, plugin: IPolicyValidationPlugin
 }
 
 /** The plugin's own report for an app (it never throws). */
-function pluginReport(build: (stack: Stack) => void) {
+function pluginReport(build: (stack: Stack) => void, synthOptions: { skipValidation?: boolean } = {}) {
   const app = appIn();
   build(new Stack(app, 'Platform'));
-  const assembly = app.synth();
+  const assembly = app.synth(synthOptions);
   return new EksAccessValidationPlugin().validate({ templatePaths: assembly.stacks.map((s) => `${assembly.directory}/${s.templateFile}`) });
 }
 
@@ -87,10 +87,11 @@ describe('EksAccessValidationPlugin', () => {
   });
 
   test('finds the same principal twice across a raw entry and the manager', () => {
+    // The manager refuses this app itself; the templates are written without its validation.
     const report = pluginReport((stack) => {
       new CfnAccessEntry(stack, 'Raw', { clusterName: 'prod', principalArn: DEV });
       new EksAccessManager(stack, 'Access', { clusterName: 'prod', principals: { [DEV]: {} } });
-    });
+    }, { skipValidation: true });
     const duplicate = report.violations.find((v) => v.ruleName === 'EAM002')!;
     expect(duplicate.violatingResources).toHaveLength(1);
     expect(duplicate.violatingResources[0].locations[0]).toMatch(/declared twice for this cluster: at Platform\.template\.json#\w+ and at Platform\.template\.json#Raw/);

@@ -6,12 +6,14 @@ const perEntry: Rule = {
   id: 'EAM901',
   severity: Severity.ERROR,
   summary: 'test rule',
+  source: 'this test',
   checkEntry: (entry) => entry.username === 'bad' ? [{ field: 'username', message: 'is bad', fix: 'change it' }] : [],
 };
 const together: Rule = {
   id: 'EAM902',
   severity: Severity.WARNING,
   summary: 'test rule',
+  source: 'this test',
   checkAll: (entries) => [
     { entry: entries[entries.length - 1], field: '', message: 'is last', fix: 'none' },
     { field: 'clusterName', message: 'is odd', fix: 'rename' },

@@ -10,6 +10,7 @@ export const EAM001: Rule = {
   id: 'EAM001',
   severity: Severity.ERROR,
   summary: 'The entry `type` is one of the exact EKS values (`STANDARD`, `EC2_LINUX`, ...), upper case.',
+  source: 'R1 — EKS API reference (CreateAccessEntry); aws-cdk PR 31147',
   checkEntry: (entry) => {
     if (isToken(entry.type) || ACCESS_ENTRY_TYPES.has(entry.type)) { return []; }
     const upper = entry.type.toUpperCase();

@@ -10,6 +10,7 @@ export const EAM002: Rule = {
   id: 'EAM002',
   severity: Severity.ERROR,
   summary: 'A principal has one access entry per cluster: the same principal twice fails `cdk deploy` with 409.',
+  source: 'R2 — EKS user guide; eksctl issue 7502',
   checkAll: (entries) => {
     const first = new Map<string, EntryModel>();
     const violations: CollectionViolation[] = [];

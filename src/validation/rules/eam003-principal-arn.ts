@@ -13,6 +13,7 @@ export const EAM003: Rule = {
   id: 'EAM003',
   severity: Severity.ERROR,
   summary: 'The principal is an IAM role or user ARN (`arn:<partition>:iam::<12 digits>:role/<path/>name`): not an STS session, an IAM group or another ARN.',
+  source: 'R3 — EKS API reference; EKS user guide; IAM API (CreateRole, CreateUser)',
   checkEntry: (entry) => {
     const arn = entry.principal.arn;
     // The account root has a rule of its own (EAM006).

@@ -11,6 +11,7 @@ export const EAM004: Rule = {
   id: 'EAM004',
   severity: Severity.WARNING,
   summary: 'An IAM Identity Center role (`AWSReservedSSO_...`) has its `aws-reserved/sso.amazonaws.com/` path in the ARN.',
+  source: 'R4 — EKS user guide; terraform-aws-eks issue 2969',
   checkEntry: (entry) => {
     const { kind, name, path } = entry.principal.facts;
     if (kind !== 'role' || !name?.startsWith('AWSReservedSSO_') || path === undefined || SSO_PATH.test(path)) { return []; }

@@ -7,6 +7,7 @@ export const EAM006: Rule = {
   id: 'EAM006',
   severity: Severity.ERROR,
   summary: 'The principal is not an account root (`:root`): EKS accepts it and it grants nothing.',
+  source: 'R6 — aws-iam-authenticator issue 797',
   checkEntry: (entry) => {
     const match = ROOT.exec(entry.principal.arn ?? '');
     if (!match) { return []; }

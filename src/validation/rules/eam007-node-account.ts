@@ -7,6 +7,7 @@ export const EAM007: Rule = {
   id: 'EAM007',
   severity: Severity.ERROR,
   summary: 'A node entry\'s role is in the cluster\'s account (only `STANDARD` entries may be cross-account), where both accounts are known.',
+  source: 'R7 — EKS user guide',
   checkEntry: (entry, context) => {
     const account = entry.principal.facts.account;
     if (isToken(entry.type) || !NODE_ENTRY_TYPES.has(entry.type) || !account || !context.account || account === context.account) {

@@ -7,6 +7,7 @@ export const EAM008: Rule = {
   id: 'EAM008',
   severity: Severity.ERROR,
   summary: 'A node entry (`EC2_LINUX`, `FARGATE_LINUX`, ...) is for an IAM role, not an IAM user.',
+  source: 'R8 — EKS API reference (CreateAccessEntry)',
   checkEntry: (entry) => {
     if (isToken(entry.type) || !NODE_ENTRY_TYPES.has(entry.type) || entry.principal.facts.kind !== 'user') { return []; }
     return [{

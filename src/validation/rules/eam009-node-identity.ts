@@ -10,6 +10,7 @@ export const EAM009: Rule = {
   id: 'EAM009',
   severity: Severity.ERROR,
   summary: 'Node entry types (`EC2_LINUX`, `FARGATE_LINUX`, ...) take no `username` or `kubernetesGroups`: EKS sets them.',
+  source: 'R9 — EKS user guide; eksctl; terraform-aws-eks issue 2896',
   checkEntry: (entry) => {
     if (isToken(entry.type) || !NODE_ENTRY_TYPES.has(entry.type)) { return []; }
     const violations: Violation[] = [];

@@ -10,6 +10,7 @@ export const EAM010: Rule = {
   id: 'EAM010',
   severity: Severity.ERROR,
   summary: '`username` does not start with `system:`, `eks:`, `aws:`, `amazon:` or `iam:`.',
+  source: 'R10 — EKS user guide (set-custom-username)',
   checkEntry: (entry) => {
     const username = entry.username;
     if (username === undefined || isToken(username)) { return []; }

@@ -12,6 +12,7 @@ export const EAM011: Rule = {
   id: 'EAM011',
   severity: Severity.ERROR,
   summary: 'A `username` with `{{SessionName}}` or `{{SessionNameRaw}}` has a `:` before it.',
+  source: 'R11 — EKS user guide',
   checkEntry: (entry) => {
     const username = entry.username;
     if (username === undefined || isToken(username)) { return []; }

@@ -9,6 +9,7 @@ export const EAM012: Rule = {
   id: 'EAM012',
   severity: Severity.ERROR,
   summary: '`kubernetesGroups` are non-empty, distinct, and none starts with `system:` (for `system:masters` grant `AmazonEKSClusterAdminPolicy`).',
+  source: 'R12 — EKS user guide; terraform-aws-eks issue 2915; CloudFormation schema (unique KubernetesGroups)',
   checkEntry: (entry) => {
     const violations: Violation[] = [];
     const seen = new Set<string>();

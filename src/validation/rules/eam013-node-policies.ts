@@ -13,6 +13,7 @@ export const EAM013: Rule = {
   id: 'EAM013',
   severity: Severity.ERROR,
   summary: 'Node entry types take no access policies, except `EC2` (Auto Mode) with `AmazonEKSAutoNodePolicy` at cluster scope.',
+  source: 'R13 — EKS API reference; EKS user guide; aws-cdk issue 37496',
   checkEntry: (entry) => {
     if (isToken(entry.type) || !NODE_ENTRY_TYPES.has(entry.type)) { return []; }
     const violations: Violation[] = [];

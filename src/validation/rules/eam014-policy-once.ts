@@ -10,6 +10,7 @@ export const EAM014: Rule = {
   id: 'EAM014',
   severity: Severity.ERROR,
   summary: 'Each access policy appears once per entry (the same policy with two scopes fails the API).',
+  source: 'R14 — EKS user guide',
   checkEntry: (entry) => {
     const firstField = new Map<string, string>();
     const violations: Violation[] = [];

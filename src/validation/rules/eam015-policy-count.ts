@@ -8,6 +8,7 @@ export const EAM015: Rule = {
   id: 'EAM015',
   severity: Severity.ERROR,
   summary: `An entry has at most ${MAX_POLICIES_PER_ENTRY} access policies.`,
+  source: 'R15 — CloudFormation schema of AWS::EKS::AccessEntry',
   checkEntry: (entry) => {
     const count = entry.accessPolicies.length;
     if (count <= MAX_POLICIES_PER_ENTRY) { return []; }

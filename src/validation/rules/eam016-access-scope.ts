@@ -11,6 +11,7 @@ export const EAM016: Rule = {
   id: 'EAM016',
   severity: Severity.ERROR,
   summary: 'Scope `type` is `cluster` or `namespace` (lower case); a `namespace` scope lists at least one namespace; a `cluster` scope lists none.',
+  source: 'R16 — EKS API reference (AccessScope); eksctl',
   checkEntry: (entry) => {
     const violations: Violation[] = [];
     for (const grant of entry.accessPolicies) {

@@ -16,6 +16,7 @@ export const EAM017: Rule = {
   id: 'EAM017',
   severity: Severity.ERROR,
   summary: 'Namespaces are RFC 1123 labels (`a-z`, `0-9`, `-`; at most 63 characters), optionally one trailing `*`; each listed once per scope.',
+  source: 'R17 — Kubernetes naming (RFC 1123 label); EKS user guide (grant-k8s-access)',
   checkEntry: (entry) => {
     const violations: Violation[] = [];
     for (const grant of entry.accessPolicies) {

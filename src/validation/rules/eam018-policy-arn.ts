@@ -13,6 +13,7 @@ export const EAM018: Rule = {
   id: 'EAM018',
   severity: Severity.ERROR,
   summary: '`policy` is an access policy name or `arn:<partition>:eks::aws:cluster-access-policy/<Name>`, in the stack\'s partition.',
+  source: 'R18 — EKS user guide (China Regions docs); aws-cdk-lib',
   checkEntry: (entry, context) => {
     const violations: Violation[] = [];
     for (const grant of entry.accessPolicies) {

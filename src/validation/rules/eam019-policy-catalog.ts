@@ -17,6 +17,7 @@ export const EAM019: Rule = {
   id: 'EAM019',
   severity: Severity.ERROR,
   summary: 'A policy is not a misspelt catalog name, not reserved for AWS service roles, and `AmazonEKSAutoNodePolicy` only goes on `EC2` entries.',
+  source: 'R19 — EKS user guide (access-policy-reference, capabilities); aws eks list-access-policies, 2026-04',
   checkEntry: (entry) => {
     const violations: Violation[] = [];
     for (const grant of entry.accessPolicies) {

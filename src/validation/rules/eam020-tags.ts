@@ -11,6 +11,7 @@ export const EAM020: Rule = {
   id: 'EAM020',
   severity: Severity.ERROR,
   summary: `At most ${MAX_TAGS} \`tags\`; keys 1-${MAX_KEY} characters, not starting with \`aws:\`; values at most ${MAX_VALUE} characters.`,
+  source: 'R20 — EKS API reference; CloudFormation schema; AWS tagging rules (`aws:` prefix reserved)',
   checkEntry: (entry) => {
     const tags = entry.tags ?? [];
     const violations: Violation[] = [];

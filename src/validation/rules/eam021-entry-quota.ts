@@ -13,6 +13,7 @@ export const EAM021: Rule = {
   severity: Severity.ERROR,
   // Written out, not `toLocaleString`: that loads ICU (about 13 ms) when the module loads.
   summary: 'At most 3,000 access entries per cluster (an EKS quota that cannot be raised).',
+  source: 'R21 — AWS service quotas (Amazon EKS)',
   checkAll: (entries) => {
     const principals = new Set<string>();
     let firstOver;

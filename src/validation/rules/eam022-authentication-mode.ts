@@ -14,6 +14,7 @@ export const EAM022: Rule = {
   id: 'EAM022',
   severity: Severity.ERROR,
   summary: 'The cluster\'s authentication mode is `API` or `API_AND_CONFIG_MAP` (read from the cluster when it is in the app, and equal to `authenticationMode` when both are given).',
+  source: 'R22 — EKS user guide',
   checkAll: (_entries, { cluster }) => {
     const declared = isToken(cluster.authenticationMode) ? undefined : cluster.authenticationMode;
     const inApp = cluster.inApp;

@@ -10,6 +10,7 @@ export const EAM100: Rule = {
   id: 'EAM100',
   severity: Severity.ERROR,
   summary: 'Every key is a known field: a misspelt field is an error, never ignored.',
+  source: 'This library\'s input schema (construct props, map files: schema/)',
   checkEntry: (entry) => entry.unknownFields.map(toViolation),
   checkAll: (_entries, context) => context.cluster.unknownFields.map((u): CollectionViolation => toViolation(u)),
 };

@@ -6,6 +6,7 @@ export const EAM101: Rule = {
   id: 'EAM101',
   severity: Severity.ERROR,
   summary: 'Every value has the expected type (string, list, object), and required fields are present.',
+  source: 'This library\'s input schema (construct props, map files: schema/)',
   checkEntry: (entry) => entry.malformedFields.map(toViolation),
   checkAll: (_entries, context) => context.cluster.malformedFields.map(toViolation),
 };

@@ -12,6 +12,7 @@ export const EAM201: Rule = {
   id: 'EAM201',
   severity: Severity.WARNING,
   summary: 'A policy name is not in this library\'s catalog (it may be new, or it may not exist).',
+  source: 'R19 — EKS user guide (access-policy-reference); AWS adds policies often',
   checkEntry: (entry) => {
     const violations: Violation[] = [];
     for (const grant of entry.accessPolicies) {

@@ -7,6 +7,7 @@ export const EAM202: Rule = {
   id: 'EAM202',
   severity: Severity.WARNING,
   summary: 'Cluster admin at cluster scope is granted to an IAM user (prefer a role people assume).',
+  source: 'IAM security best practices (people use temporary credentials: roles, not IAM users)',
   checkEntry: (entry) => {
     if (entry.principal.facts.kind !== 'user') { return []; }
     const grant = entry.accessPolicies.find((g) =>

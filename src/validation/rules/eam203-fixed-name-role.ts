@@ -9,6 +9,7 @@ export const EAM203: Rule = {
   id: 'EAM203',
   severity: Severity.WARNING,
   summary: 'The principal is a role or user of this app with a fixed name: replacing it silently breaks the entry.',
+  source: 'EKS API reference (AccessEntry: a recreated principal has a new unique id, and the entry stops working)',
   checkEntry: (entry) => {
     const { inAppWithFixedName, kind, name } = entry.principal.facts;
     if (!inAppWithFixedName) { return []; }

@@ -5,6 +5,7 @@ export const EAM204: Rule = {
   id: 'EAM204',
   severity: Severity.WARNING,
   summary: 'A namespace scope lists `*` alone, which matches every namespace, present and future.',
+  source: 'R17 (prefix wildcards) — EKS user guide (grant-k8s-access)',
   checkEntry: (entry) => {
     const violations: Violation[] = [];
     for (const grant of entry.accessPolicies) {

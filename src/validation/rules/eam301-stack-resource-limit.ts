@@ -11,6 +11,7 @@ export const EAM301: Rule = {
   id: 'EAM301',
   severity: Severity.ERROR,
   summary: 'A stack that holds access entries stays within CloudFormation\'s 500 resources (shard the entries into nested stacks beyond that).',
+  source: 'R28 — CloudFormation quotas: 500 resources per template',
   checkAll: (_entries, context) => {
     const violations: Violation[] = [];
     for (const load of context.stacks ?? []) {

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Environment } from './cluster-facts';
+
+/** What a cloud assembly's `manifest.json` says of the templates in its directory. */
+export interface AssemblyManifest {
+  /** The environment of a stack template (a file name of the directory), when the manifest lists it. */
+  environmentOf(templateFile: string): Environment | undefined;
+  /**
+   * The file name of the template a nested stack's `TemplateURL` (rendered, see
+   * `renderValue`) points at, when it is an asset of the assembly.
+   */
+  templateAt(templateUrl: string): string | undefined;
+}
+
+/** The manifest's artifacts, as far as they are read here. */
+interface Artifact {
+  readonly type?: string;
+  readonly environment?: string;
+  readonly properties?: { readonly templateFile?: string; readonly file?: string };
+}
+
+/** One file asset of an asset manifest (`<stack>.assets.json`). */
+interface FileAsset {
+  readonly source?: { readonly path?: string };
+  readonly destinations?: Record<string, { readonly objectKey?: string }>;
+}
+
+/**
+ * Reads the manifest of the cloud assembly in `directory`: each stack's environment
+ * (`aws://<account>/<region>`), and where each template asset is uploaded, which says
+ * which file a nested stack deploys (CDK writes `aws:asset:path` metadata on the nested
+ * stack's resource only when the CLI asks for asset metadata). A directory without a
+ * manifest knows nothing.
+ */
+export function readAssemblyManifest(directory: string): AssemblyManifest {
+  const environments = new Map<string, Environment>();
+  const templatesByKey = new Map<string, string>();
+  for (const artifact of Object.values(readJson<{ artifacts?: Record<string, Artifact> }>(join(directory, 'manifest.json'))?.artifacts ?? {})) {
+    if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
+      environments.set(artifact.properties.templateFile, parseEnvironment(artifact.environment));
+    } else if (artifact.type === 'cdk:asset-manifest' && artifact.properties?.file) {
+      const assets = readJson<{ files?: Record<string, FileAsset> }>(join(directory, artifact.properties.file));
+      for (const asset of Object.values(assets?.files ?? {})) {
+        const path = asset.source?.path;
+        if (!path?.endsWith('.template.json')) { continue; }
+        for (const destination of Object.values(asset.destinations ?? {})) {
+          if (destination.objectKey) { templatesByKey.set(destination.objectKey, path); }
+        }
+      }
+    }
+  }
+  return {
+    environmentOf: (templateFile) => environments.get(templateFile),
+    templateAt: (templateUrl) => {
+      // The URL ends with the object key: `https://s3.<region>.${AWS::URLSuffix}/<bucket>/<key>`.
+      const key = templateUrl.slice(templateUrl.lastIndexOf('/') + 1);
+      const direct = templatesByKey.get(key);
+      if (direct) { return direct; }
+      for (const [objectKey, path] of templatesByKey) {
+        if (templateUrl.endsWith(`/${objectKey}`)) { return path; }
+      }
+      return undefined;
+    },
+  };
+}
+
+/** `aws://<account>/<region>`, where CDK writes `unknown-account` and `unknown-region` for an environment-agnostic stack. */
+function parseEnvironment(text: string | undefined): Environment {
+  const match = /^aws:\/\/([^/]*)\/(.*)$/.exec(text ?? '');
+  if (!match) { return {}; }
+  return {
+    account: match[1] === 'unknown-account' || match[1] === '' ? undefined : match[1],
+    region: match[2] === 'unknown-region' || match[2] === '' ? undefined : match[2],
+  };
+}
+
+function readJson<T>(path: string): T | undefined {
+  if (!existsSync(path)) { return undefined; }
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    // A manifest that cannot be read says nothing; the templates are still checked.
+    return undefined;
+  }
+}
