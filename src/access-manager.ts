@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, IAspect, NestedStack, Stack, Stage, Token } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
 import { CfnAccessEntry, IClusterRef } from 'aws-cdk-lib/aws-eks';
 import { IRole, IUser } from 'aws-cdk-lib/aws-iam';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
@@ -6,18 +6,13 @@ import { Construct, IConstruct } from 'constructs';
 import { AuthenticationMode } from './authentication-mode';
 import { ClusterFacts } from './facts/cluster-facts';
 import { appFactsOf, cachedAppFactsOf, forgetAppFacts } from './facts/construct-facts';
-import { describePrincipal, entryIdFor } from './principal';
+import { describePrincipal } from './principal';
 import { PrincipalAccess } from './principal-access';
 import { Acknowledgement, AcknowledgementRecord, applyAcknowledgements } from './private/acknowledgements';
 import { appEntriesFor, appManagersFor, registerManager } from './private/app-registry';
-import { withPolicyNames } from './private/cdk-policy';
 import { timed } from './private/cpu-time';
-import { entryProperties } from './private/emit';
-import { fixLogicalId } from './private/logical-ids';
+import { ManagerEntries } from './private/manager-entries';
 import { ManagerSettings, readManagerSettings } from './private/manager-settings';
-import { EntryModel, PrincipalModel, principalKey } from './private/model';
-import { normalizeEntry } from './private/normalize';
-import { shardIndex } from './private/shard';
 import { stackLoads } from './private/stack-loads';
 import { writeAppReports } from './report/cluster-report';
 import { DEFAULT_RULES } from './validation';
@@ -123,18 +118,6 @@ export interface EksAccessManagerProps {
   readonly shards?: number;
 }
 
-/** One principal of the manager: its first declaration, and its entry once made. */
-interface EntrySlot {
-  readonly principalArn: string;
-  readonly principal: PrincipalModel;
-  readonly model: EntryModel;
-  resource?: CfnAccessEntry;
-  /** True once the entry was handed to the user: it can no longer be left out. */
-  pinned: boolean;
-  /** Why the entry was left out (`skipEksManagedPrincipals`), when it was. */
-  leftOut?: string;
-}
-
 /**
  * Access to one EKS cluster, declared as one map of IAM principals to access policies.
  *
@@ -179,13 +162,9 @@ export class EksAccessManager extends Construct {
   public readonly clusterName: string;
 
   private readonly settings: ManagerSettings;
-  private readonly shardStacks = new Map<number, NestedStack>();
-  /** Every declaration, in order, duplicates included (rule EAM002 reports them). */
-  private readonly models: EntryModel[] = [];
-  private readonly slots = new Map<string, EntrySlot>();
+  private readonly entrySet: ManagerEntries;
   private readonly acknowledgements: Acknowledgement[] = [];
   private acknowledgementRecords: AcknowledgementRecord[] = [];
-  private complete = false;
   private warningsReported = false;
   private grantDeprecationShown = false;
 
@@ -194,22 +173,23 @@ export class EksAccessManager extends Construct {
     const given = (props ?? {}) as unknown as Record<string, unknown>;
     this.settings = readManagerSettings(props, clusterNameOf(given.cluster), this.node.path);
     this.clusterName = this.settings.clusterName;
+    this.entrySet = new ManagerEntries(this, this.clusterName, this.settings.shards);
 
     const principals = this.settings.principals;
     if (principals) {
       timed('normalize', () => {
         for (const principalArn of Object.keys(principals)) {
-          this.declare(principalArn, principals[principalArn], `${this.node.path} principals`);
+          this.entrySet.declare(principalArn, principals[principalArn], `${this.node.path} principals`);
         }
       });
     }
     registerManager(this, {
-      clusterKey: () => this.clusterKey(),
-      entries: () => this.activeModels(),
-      resources: () => this.createdEntries(),
+      clusterKey: () => this.clusterFacts().key,
+      entries: () => this.entrySet.activeModels(),
+      resources: () => this.entrySet.created(),
       reportEnabled: this.settings.accessReport,
       reportBaseline: this.settings.reportBaseline ?? this.node.tryGetContext(EksAccessManager.REPORT_BASELINE_CONTEXT),
-      clusterLabel: () => this.clusterLabel(),
+      clusterLabel: () => this.clusterFacts().label,
       outdir: () => Stage.of(this)!.outdir,
       acknowledgements: () => this.acknowledgementRecords,
     }, writeAppReports);
@@ -229,7 +209,7 @@ export class EksAccessManager extends Construct {
    * @param access the contents of its access entry
    */
   public addRole(role: IRole, access: PrincipalAccess): void {
-    this.declare(role.roleArn, access, `${this.node.path} addRole(${role.node.path})`);
+    this.entrySet.declare(role.roleArn, access, `${this.node.path} addRole(${role.node.path})`);
   }
 
   /**
@@ -240,7 +220,7 @@ export class EksAccessManager extends Construct {
    * @param access the contents of its access entry
    */
   public addUser(user: IUser, access: PrincipalAccess): void {
-    this.declare(user.userArn, access, `${this.node.path} addUser(${user.node.path})`);
+    this.entrySet.declare(user.userArn, access, `${this.node.path} addUser(${user.node.path})`);
   }
 
   /**
@@ -252,7 +232,7 @@ export class EksAccessManager extends Construct {
    * @param access the contents of its access entry
    */
   public addPrincipal(principalArn: string, access: PrincipalAccess): void {
-    this.declare(principalArn, access, `${this.node.path} addPrincipal()`);
+    this.entrySet.declare(principalArn, access, `${this.node.path} addPrincipal()`);
   }
 
   /**
@@ -272,8 +252,8 @@ export class EksAccessManager extends Construct {
       Annotations.of(this).addWarningV2('eks-access-manager:deprecated-grant',
         '`grant()` is deprecated and will be removed before 1.0: use `addPrincipal()`, `addRole()` or `addUser()`, and `entryFor()` for the entry');
     }
-    const slot = this.declare(principalArn, access, `${this.node.path} grant()`);
-    return this.pin(slot)!;
+    this.entrySet.declare(principalArn, access, `${this.node.path} grant()`);
+    return this.entrySet.pin(principalArn)!;
   }
 
   /**
@@ -307,12 +287,7 @@ export class EksAccessManager extends Construct {
    * longer be left out.
    */
   public get entries(): CfnAccessEntry[] {
-    const entries: CfnAccessEntry[] = [];
-    for (const slot of this.slots.values()) {
-      const resource = this.pin(slot);
-      if (resource) { entries.push(resource); }
-    }
-    return entries;
+    return this.entrySet.pinAll();
   }
 
   /**
@@ -323,102 +298,37 @@ export class EksAccessManager extends Construct {
    * @param principalArn the principal as written in the map (or the same token)
    */
   public entryFor(principalArn: string): CfnAccessEntry | undefined {
-    const slot = this.slots.get(describePrincipal(this, principalArn).identity);
-    return slot && this.pin(slot);
-  }
-
-  private declare(principalArn: string, access: unknown, source: string): EntrySlot {
-    const principal = describePrincipal(this, principalArn);
-    const model = normalizeEntry(principal, withPolicyNames(access), source);
-    this.models.push(model);
-    // A second declaration of the same principal is reported by rule EAM002; the first
-    // one stays the only entry.
-    let slot = this.slots.get(principal.identity);
-    if (!slot) {
-      slot = { principalArn, principal, model, pinned: false };
-      this.slots.set(principal.identity, slot);
-      if (this.complete) { this.create(slot); }
-    }
-    return slot;
-  }
-
-  /** The entry of a slot, created now if needed; from now on it is never left out. */
-  private pin(slot: EntrySlot): CfnAccessEntry | undefined {
-    if (slot.leftOut === undefined) {
-      slot.pinned = true;
-      this.create(slot);
-    }
-    return slot.resource;
+    return this.entrySet.pin(principalArn);
   }
 
   /**
-   * Creates the entries, once the app is complete (an aspect, before CDK prepares the
-   * app): what `skipEksManagedPrincipals` leaves out is decided here, before anything is
-   * created, so no entry ever disappears from the tree.
+   * Creates the entries, once the app is complete: what `skipEksManagedPrincipals` leaves
+   * out is decided here, before anything is created, so no entry ever disappears.
    */
   private createEntries(): void {
-    if (this.complete) { return; }
-    this.complete = true;
+    if (this.entrySet.isComplete) { return; }
     // Read now, not from the cache: the facts of the validation come after every entry exists.
     const eksManaged = this.settings.skipEksManagedPrincipals
       ? appFactsOf(this.node.root).cluster(this, this.clusterName).inApp?.eksManaged ?? []
       : [];
-    const reasons = new Map(eksManaged.map((m) => [m.key, m.reason]));
-    for (const slot of this.slots.values()) {
-      const reason = slot.resource ? undefined : reasons.get(principalKey(slot.principal));
-      if (reason === undefined) {
-        this.create(slot);
-      } else {
-        slot.leftOut = reason;
-        Annotations.of(this).addInfo(`${slot.principal.display} left out (skipEksManagedPrincipals): EKS creates its entry itself, as ${reason}`);
-      }
+    const leftOut = this.entrySet.createAll(new Map(eksManaged.map((m) => [m.key, m.reason])));
+    for (const { principal, reason } of leftOut) {
+      Annotations.of(this).addInfo(`${principal.display} left out (skipEksManagedPrincipals): EKS creates its entry itself, as ${reason}`);
     }
   }
 
-  private create(slot: EntrySlot): void {
-    if (slot.resource) { return; }
-    const resource = new CfnAccessEntry(this.scopeFor(slot.principal.identity), entryIdFor(slot.principal), {
-      clusterName: this.clusterName,
-      principalArn: slot.principalArn,
-      ...entryProperties(slot.model, Stack.of(this).partition),
-    });
-    fixLogicalId(resource);
-    slot.resource = resource;
-  }
-
-  /** The entries created so far, in declaration order; creates none. */
-  private createdEntries(): CfnAccessEntry[] {
-    const created: CfnAccessEntry[] = [];
-    for (const slot of this.slots.values()) {
-      if (slot.resource) { created.push(slot.resource); }
-    }
-    return created;
-  }
-
-  /** Where a principal's entry goes: this construct, or its shard's nested stack. */
-  private scopeFor(identity: string): Construct {
-    const shards = this.settings.shards;
-    if (shards === undefined) { return this; }
-    const index = shardIndex(identity, shards);
-    let shard = this.shardStacks.get(index);
-    if (!shard) {
-      shard = new NestedStack(this, `Shard${index}`, { description: `EKS access entries, shard ${index} of ${shards}` });
-      this.shardStacks.set(index, shard);
-    }
-    return shard;
-  }
-
+  /** props -> model (declared) -> facts -> rules -> findings; emit and report run around it. */
   private validate(): string[] {
     this.createEntries();
     const found = timed('rules', () => {
-      const key = this.clusterKey();
+      const key = this.clusterFacts().key;
       // Every access entry of the app on the cluster, whoever made it: the managers' own,
       // then the others' (aws-cdk-lib's AccessEntry and mastersRole entry, a raw
       // CfnAccessEntry, another copy of this library), for the checks across entries.
       const managed = new Set<IConstruct>(appManagersFor(this, key).flatMap((m) => m.resources()));
       const others = cachedAppFactsOf(this).entriesOn(key, managed);
       const clusterEntries = [...others, ...appEntriesFor(this, key)];
-      return runRules(this.activeModels(), this.ruleContext(), DEFAULT_RULES, clusterEntries);
+      return runRules(this.entrySet.activeModels(), this.ruleContext(), DEFAULT_RULES, clusterEntries);
     });
     const { kept, records } = applyAcknowledgements(found, this.acknowledgements);
     this.acknowledgementRecords = records;
@@ -434,46 +344,24 @@ export class EksAccessManager extends Construct {
     if (this.warningsReported) { return; }
     this.warningsReported = true;
     for (const warning of warnings) {
-      const entry = warning.identity === undefined ? undefined : this.slots.get(warning.identity)?.resource;
+      const entry = warning.identity === undefined ? undefined : this.entrySet.createdFor(warning.identity);
       Annotations.of(entry ?? this).addWarningV2(`eks-access-manager:${warning.ruleId}`, formatFinding(warning));
     }
   }
 
   private ruleContext(): RuleContext {
     const stack = Stack.of(this);
-    const sharded = this.settings.shards !== undefined;
-    const stacks = sharded ? [...this.shardStacks.values()] : [stack];
     return {
       partition: literalPartition(stack),
       account: Token.isUnresolved(stack.account) ? undefined : stack.account,
       cluster: { ...this.settings.cluster, inApp: this.clusterFacts().inApp, skipEksManagedPrincipals: this.settings.skipEksManagedPrincipals },
-      stacks: stackLoads(this, stacks, new Set<IConstruct>(this.createdEntries()), sharded),
+      stacks: stackLoads(this, this.entrySet.stacks(), new Set<IConstruct>(this.entrySet.created()), this.settings.shards !== undefined),
     };
   }
 
-  /** What the app says of the cluster, read at synth time, when all of it exists. */
+  /** What the app says of the cluster (key, label, in-app facts), read at synth time. */
   private clusterFacts(): ClusterFacts {
     return cachedAppFactsOf(this).cluster(this, this.clusterName);
-  }
-
-  /** The cluster as a reader knows it, for the report's title and file name. */
-  private clusterLabel(): string {
-    return this.clusterFacts().label;
-  }
-
-  /** Equal for managers whose entries go to the same cluster. */
-  private clusterKey(): string {
-    return this.clusterFacts().key;
-  }
-
-  /** The declarations the rules check: all of them, less the principals left out. */
-  private activeModels(): readonly EntryModel[] {
-    let leftOut = false;
-    for (const slot of this.slots.values()) {
-      if (slot.leftOut !== undefined) { leftOut = true; break; }
-    }
-    if (!leftOut) { return this.models; }
-    return this.models.filter((model) => this.slots.get(model.principal.identity)?.leftOut === undefined);
   }
 }
 

@@ -1,11 +1,11 @@
 import { createHash } from 'crypto';
-import { CfnElement, CfnResource, Reference, Stack, Token } from 'aws-cdk-lib';
+import { CfnElement, CfnResource, Reference, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { knownEnvironment } from './facts/cluster-facts';
 import { IAM_PRINCIPAL_TYPES, iamPrincipalFacts } from './facts/principal-facts';
 import { PrincipalFacts, PrincipalModel } from './private/model';
 import { parseIamPrincipal } from './private/principal-arn';
-import { referenceOf } from './private/tokens';
+import { literalString, referenceOf } from './private/tokens';
 
 /**
  * Describes a principal key of the access map: a literal ARN, or a token such as
@@ -13,7 +13,9 @@ import { referenceOf } from './private/tokens';
  * on the order in which tokens were created, so the entry's logical id is stable.
  */
 export function describePrincipal(scope: IConstruct, key: string): PrincipalModel {
-  if (!Token.isUnresolved(key)) {
+  // `literalString` tests for a token without a regular expression when it can: this runs
+  // once per principal of the map.
+  if (literalString(key) !== undefined) {
     return literalPrincipal(key);
   }
   const reference = referenceOf(key);

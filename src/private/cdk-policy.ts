@@ -22,5 +22,7 @@ export function withPolicyNames(access: unknown): unknown {
 
 function isPartitionPolicyArn(grant: unknown): grant is { policy: string } {
   const policy = (grant as { policy?: unknown } | null)?.policy;
-  return typeof policy === 'string' && Token.isUnresolved(policy) && policyNameOfRendered(policy) !== undefined;
+  // `includes` first: Token.isUnresolved runs a regular expression, and a map of thousands
+  // of principals names its policies as plain strings.
+  return typeof policy === 'string' && policy.includes('{Token[') && Token.isUnresolved(policy) && policyNameOfRendered(policy) !== undefined;
 }

@@ -1,11 +1,12 @@
-import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Stack, Stage } from 'aws-cdk-lib';
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import { buildReport } from './access-report';
 import { writeReport } from './report-files';
 import { ACCESS_ENTRY_TYPE, templateEntry, TemplateEntry, TemplateResources } from './template-entry';
+import { readTemplate } from '../facts/template-file';
 import { RegisteredManager } from '../private/app-registry';
+import { timed } from '../private/cpu-time';
 import { fixedLogicalId } from '../private/logical-ids';
 
 /**
@@ -16,6 +17,10 @@ import { fixedLogicalId } from '../private/logical-ids';
  * @returns the paths written
  */
 export function writeAppReports(managers: readonly RegisteredManager[]): string[] {
+  return timed('report', () => writeReports(managers));
+}
+
+function writeReports(managers: readonly RegisteredManager[]): string[] {
   const byCluster = new Map<string, RegisteredManager[]>();
   for (const manager of managers) {
     const key = manager.clusterKey();
@@ -44,7 +49,7 @@ class TemplateCache {
     let template = this.templates.get(stack);
     if (!template) {
       const file = join(Stage.of(stack)!.outdir, stack.templateFile);
-      template = { path: stack.node.path, resources: JSON.parse(readFileSync(file, 'utf8')).Resources ?? {} };
+      template = { path: stack.node.path, resources: readTemplate(file).Resources ?? {} };
       this.templates.set(stack, template);
     }
     const logicalId = logicalIdIn(template.resources, resource);
