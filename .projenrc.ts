@@ -166,6 +166,18 @@ project.postCompileTask.spawn(rulesDoc);
 // The CLI tests run the real compiled bin (lib/cli/main.js), so tests need a compile first.
 project.testTask.prependSpawn(project.compileTask);
 
+// The same suite against the newest aws-cdk-lib 2.x, installed outside the lockfile (most
+// users have it; `test` runs on the floor). jest maps aws-cdk-lib and constructs to that
+// install (scripts/jest-cdk-latest.config.js), spawned processes too; no coverage; the
+// built-in template validation of 2.262+ is off except in the test that turns it on
+// (CDK_VALIDATION=false: the same findings, three times faster, no report noise). Runs on
+// the compiled lib/ that `test` leaves (the CLI tests spawn it). CI runs both.
+project.addTask('test:cdk-latest', {
+  description: 'Run the tests against the newest aws-cdk-lib 2.x, installed outside the lockfile (after `test`, which compiles)',
+  exec: 'bash scripts/test-cdk-latest.sh',
+  receiveArgs: true,
+});
+
 // jsii 6 prints a Node 20 end-of-life banner on every run; it still works on Node 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 

@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, IAspect, RemovalPolicy, Stack, Stage, Token } from 'aws-cdk-lib';
 import { CfnAccessEntry, IClusterRef } from 'aws-cdk-lib/aws-eks';
 import { IRole, IUser } from 'aws-cdk-lib/aws-iam';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
@@ -13,8 +13,9 @@ import { appEntriesFor, appManagersFor, registerManager } from './private/app-re
 import { timed } from './private/cpu-time';
 import { ManagerEntries } from './private/manager-entries';
 import { ManagerSettings, readManagerSettings } from './private/manager-settings';
-import { stackLoads } from './private/stack-loads';
+import { operationLoads, stackLoads } from './private/stack-loads';
 import { writeAppReports } from './report/cluster-report';
+import { ShardLayout } from './shard-layout';
 import { DEFAULT_RULES } from './validation';
 import { runRules } from './validation/engine';
 import { Finding, formatFinding } from './validation/finding';
@@ -104,18 +105,39 @@ export interface EksAccessManagerProps {
   readonly reportBaseline?: string;
 
   /**
-   * Spread the entries over this many nested stacks, to go past CloudFormation's 500
-   * resources per stack (EKS allows 3,000 entries per cluster). A principal's shard is a
-   * hash of the principal alone: adding or removing principals never moves another one.
+   * Spread the entries over this many stacks (see `shardLayout`), to go past
+   * CloudFormation's 500 resources per stack (EKS allows 3,000 entries per cluster). A
+   * principal's shard is a hash of the principal alone: adding or removing principals
+   * never moves another one.
    *
-   * Changing the number of shards, or turning sharding on for a deployed map, moves
-   * entries between stacks, which EKS refuses (409) unless they are removed first: read
-   * "Scale: sharding" in the README.
+   * Changing the number of shards or their layout, or turning sharding on for a deployed
+   * map, moves entries between stacks, which EKS refuses (409) unless they are removed
+   * first: read "Scale: sharding" in the README.
    *
    * @default - no sharding: the entries are in the manager's stack, and a stack that would
    * exceed 500 resources is an error at synth time (rule EAM301)
    */
   readonly shards?: number;
+
+  /**
+   * Where the shards go: nested stacks of the manager's stack (one CloudFormation
+   * operation, at most 2,500 resource changes in all: rule EAM302), or stacks of their
+   * own in the manager's Stage, each deployed as its own operation after the manager's
+   * stack (`cdk deploy --all`), for up to the 3,000 entries EKS allows.
+   *
+   * @default ShardLayout.NESTED_STACKS
+   */
+  readonly shardLayout?: ShardLayout;
+
+  /**
+   * What CloudFormation does with an entry when it leaves its stack (a principal removed,
+   * a shard moved, the stack deleted). `RemovalPolicy.RETAIN` keeps the access entry in
+   * EKS; it is also what `cdk import` asks of a resource it adopts (see "Scale: sharding"
+   * in the README).
+   *
+   * @default RemovalPolicy.DESTROY - the entry is deleted with its resource
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -173,7 +195,7 @@ export class EksAccessManager extends Construct {
     const given = (props ?? {}) as unknown as Record<string, unknown>;
     this.settings = readManagerSettings(props, clusterNameOf(given.cluster), this.node.path);
     this.clusterName = this.settings.clusterName;
-    this.entrySet = new ManagerEntries(this, this.clusterName, this.settings.shards);
+    this.entrySet = new ManagerEntries(this, this.clusterName, this.settings.shards, this.settings.shardLayout, this.settings.removalPolicy);
 
     const principals = this.settings.principals;
     if (principals) {
@@ -356,6 +378,7 @@ export class EksAccessManager extends Construct {
       account: Token.isUnresolved(stack.account) ? undefined : stack.account,
       cluster: { ...this.settings.cluster, inApp: this.clusterFacts().inApp, skipEksManagedPrincipals: this.settings.skipEksManagedPrincipals },
       stacks: stackLoads(this, this.entrySet.stacks(), new Set<IConstruct>(this.entrySet.created()), this.settings.shards !== undefined),
+      operations: operationLoads(this.entrySet.stacks()),
     };
   }
 

@@ -7,4 +7,5 @@ export * from './migration/aws-auth-migration';
 export * from './policy';
 export * from './principal-access';
 export * from './severity';
+export * from './shard-layout';
 export * from './plugin/eks-access-validation-plugin';

@@ -33,8 +33,14 @@ export class EksAccessPolicy {
   /** Read every object, secrets included. */
   public static readonly ADMIN_VIEW = 'AmazonEKSAdminViewPolicy';
 
-  /** Read secrets. */
+  /** Read secrets (`get`, `list`, `watch` on `secrets`). */
   public static readonly SECRET_READER = 'AmazonEKSSecretReaderPolicy';
+
+  /**
+   * Every verb on secrets: read, create, change and delete them. For controllers that
+   * manage secrets; usually scoped to their namespaces.
+   */
+  public static readonly SECRET_ADMIN = 'AmazonEKSSecretAdminPolicy';
 
   /** The node role of EKS Auto Mode nodes (entry type `EC2`), at cluster scope. */
   public static readonly AUTO_NODE = 'AmazonEKSAutoNodePolicy';

@@ -229,7 +229,8 @@ describe('EksAccessManager', () => {
 
       // THEN
       expect(error).toContain(`[EAM016] ${DEV}: accessPolicies[0].accessScope.namespaces: a namespace scope has an empty namespace list`);
-      expect(error).toContain(`[EAM001] ${ADMINS}: type: "Standard" is not an access entry type. Fix: types are case-sensitive: write "STANDARD".`);
+      expect(error).toContain(`[EAM001] ${ADMINS}: type: "Standard" is not an access entry type: types are case-sensitive`);
+      expect(error).toContain('. Fix: write "STANDARD".');
       expect(error).toContain(`[EAM100] ${ADMINS}: accessPolicy: "accessPolicy" is not a known field. Fix: did you mean "accessPolicies"?`);
     });
 

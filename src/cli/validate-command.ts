@@ -29,7 +29,8 @@ export function validateCommand(args: readonly string[], io: CliIo): ExitCode {
     cluster: { authenticationMode: read.authenticationMode, clusterName: read.clusterName, source: file },
   });
   for (const f of findings) {
-    const path = f.identity === undefined ? ['authenticationMode'] : ['principals', f.principal, ...fieldPath(f.field)];
+    // A finding on the cluster settings names a top-level key (`clusterName`, `authenticationMode`).
+    const path = f.identity === undefined ? fieldPath(f.field) : ['principals', f.principal, ...fieldPath(f.field)];
     const field = f.field ? ` ${f.field}:` : '';
     lines.push({
       line: read.source.lineOf(path) ?? 1,

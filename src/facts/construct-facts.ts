@@ -282,6 +282,16 @@ function merged(target: Props, overrides: Props): Props {
  */
 function listValue(value: unknown, scope: IConstruct): readonly unknown[] {
   if (Array.isArray(value)) { return value; }
+  // Newer aws-cdk-lib (2.276; 2.245 uses a Lazy): aws-eks and aws-eks-v2 AccessEntry keep
+  // their policies in an internal Box; `get()` reads it now, without caching.
+  if (typeof value === 'object' && value !== null && Symbol.for('@aws-cdk/core.Box') in value) {
+    try {
+      const current = (value as { get?: () => unknown }).get?.();
+      return Array.isArray(current) ? current : [];
+    } catch {
+      return [];
+    }
+  }
   const producer = (value as { producer?: { produce?: (context: IResolveContext) => unknown } } | undefined)?.producer;
   if (!Token.isUnresolved(value) || Reference.isReference(value) || typeof producer?.produce !== 'function') { return []; }
   try {

@@ -30,6 +30,8 @@ export interface TemplateCluster extends ClusterFacts {
   readonly account?: string;
   /** Their partition (from their region), on the same terms. */
   readonly partition?: string;
+  /** The cluster name its entries write, when one of them writes it as a literal (rule EAM027 checks it). */
+  readonly clusterName?: string;
 }
 
 /**
@@ -46,6 +48,8 @@ interface Group {
   readonly facts: ClusterFacts;
   readonly entries: TemplateEntryFacts[];
   readonly files: TemplateFile[];
+  /** The first literal `ClusterName` of its entries. */
+  clusterName?: string;
 }
 
 class TemplateFacts {
@@ -75,12 +79,14 @@ class TemplateFacts {
       for (const [logicalId, resource] of Object.entries(file.document.Resources)) {
         if (resource?.Type !== ACCESS_ENTRY_TYPE) { continue; }
         const props = resource.Properties ?? {};
-        const facts = this.clusterOf(this.world.locate(file, props.ClusterName));
+        const name = this.world.locate(file, props.ClusterName);
+        const facts = this.clusterOf(name);
         let group = groups.get(facts.key);
         if (!group) {
           group = { facts, entries: [], files: [] };
           groups.set(facts.key, group);
         }
+        if (group.clusterName === undefined && typeof name.value === 'string') { group.clusterName = name.value; }
         const principal = this.principalOf(this.world.locate(file, props.PrincipalArn));
         const model = entryModelOf(principal, this.entryFieldsOf(file, props), `${file.name}#${logicalId}`);
         group.entries.push({ model, templatePath: file.path, logicalId });
@@ -95,6 +101,7 @@ class TemplateFacts {
         entries: group.entries,
         account,
         partition: region === undefined ? undefined : RegionInfo.get(region).partition,
+        clusterName: group.clusterName,
       };
     });
   }

@@ -51,7 +51,7 @@ export class EksAccessValidationPlugin implements IPolicyValidationPluginBeta1 {
       const findings = runRules(cluster.entries.map((e) => e.model), {
         account: cluster.account,
         partition: cluster.partition,
-        cluster: { unknownFields: [], malformedFields: [], source: cluster.label, inApp: cluster.inApp },
+        cluster: { clusterName: cluster.clusterName, unknownFields: [], malformedFields: [], source: cluster.label, inApp: cluster.inApp },
       }, DEFAULT_RULES);
       for (const finding of findings) {
         if (finding.severity === Severity.WARNING && !this.includeWarnings) { continue; }

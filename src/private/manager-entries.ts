@@ -1,4 +1,4 @@
-import { NestedStack, Stack } from 'aws-cdk-lib';
+import { Names, NestedStack, RemovalPolicy, Stack, Stage, Token } from 'aws-cdk-lib';
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import { Construct } from 'constructs';
 import { withPolicyNames } from './cdk-policy';
@@ -8,6 +8,7 @@ import { EntryModel, PrincipalModel, principalKey } from './model';
 import { normalizeEntry } from './normalize';
 import { shardIndex } from './shard';
 import { describePrincipal, entryIdFor } from '../principal';
+import { ShardLayout } from '../shard-layout';
 
 /** One principal of a manager: its first declaration, and its entry once made. */
 interface EntrySlot {
@@ -29,15 +30,23 @@ export class ManagerEntries {
   /** Every declaration, in order, duplicates included (rule EAM002 reports them). */
   public readonly models: EntryModel[] = [];
   private readonly slots = new Map<string, EntrySlot>();
-  private readonly shardStacks = new Map<number, NestedStack>();
+  private readonly shardStacks = new Map<number, Stack>();
   private complete = false;
 
   /**
    * @param owner the manager: entries are its children (or its shards')
    * @param clusterName the name each entry carries
-   * @param shards the number of nested stacks to spread them over, if any
+   * @param shards the number of stacks to spread them over, if any
+   * @param layout where those stacks go
+   * @param removalPolicy the removal policy of every entry, when set
    */
-  constructor(private readonly owner: Construct, private readonly clusterName: string, private readonly shards?: number) {}
+  constructor(
+    private readonly owner: Construct,
+    private readonly clusterName: string,
+    private readonly shards?: number,
+    private readonly layout: ShardLayout = ShardLayout.NESTED_STACKS,
+    private readonly removalPolicy?: RemovalPolicy,
+  ) {}
 
   /**
    * Declares a principal's access. A second declaration of the same principal is kept
@@ -141,19 +150,43 @@ export class ManagerEntries {
       principalArn: slot.principalArn,
       ...entryProperties(slot.model, Stack.of(this.owner).partition),
     });
+    if (this.removalPolicy !== undefined) { resource.applyRemovalPolicy(this.removalPolicy); }
     fixLogicalId(resource);
     slot.resource = resource;
   }
 
-  /** Where a principal's entry goes: the manager, or its shard's nested stack. */
+  /** Where a principal's entry goes: the manager, or its shard's stack. */
   private scopeFor(identity: string): Construct {
     if (this.shards === undefined) { return this.owner; }
     const index = shardIndex(identity, this.shards);
     let shard = this.shardStacks.get(index);
     if (!shard) {
-      shard = new NestedStack(this.owner, `Shard${index}`, { description: `EKS access entries, shard ${index} of ${this.shards}` });
+      shard = this.layout === ShardLayout.STACKS ? this.shardStack(index, this.shards) : new NestedStack(this.owner, `Shard${index}`, {
+        description: `EKS access entries, shard ${index} of ${this.shards}`,
+      });
       this.shardStacks.set(index, shard);
     }
     return shard;
   }
+
+  /**
+   * A shard as a stack of the manager's Stage: its own CloudFormation operation, deployed
+   * after the manager's stack, in the same account and region. Its id derives from the
+   * manager's path and the shard's number alone, so it never changes while they do not.
+   */
+  private shardStack(index: number, shards: number): Stack {
+    const home = Stack.of(this.owner);
+    const stage = Stage.of(this.owner) ?? this.owner.node.root;
+    const shard = new Stack(stage as Construct, `${Names.uniqueResourceName(this.owner, { maxLength: 100 })}Shard${index}`, {
+      env: { account: literal(home.account), region: literal(home.region) },
+      description: `EKS access entries of ${this.owner.node.path}, shard ${index} of ${shards}`,
+    });
+    shard.addDependency(home, 'the cluster and the manager are deployed first');
+    return shard;
+  }
+}
+
+/** A stack's account or region when it is a literal; undefined for an environment-agnostic stack. */
+function literal(value: string): string | undefined {
+  return Token.isUnresolved(value) ? undefined : value;
 }

@@ -1,10 +1,18 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { describeValue } from './describe-value';
+import { ShardLayout } from '../shard-layout';
 import { FieldReader } from './normalize';
 import { MAX_SHARDS } from './shard';
 import { ClusterModel } from '../validation/rule';
 
 /** The props the manager knows; any other key is reported (rule EAM100). */
-const PROPS_KEYS = ['cluster', 'clusterName', 'authenticationMode', 'principals', 'skipEksManagedPrincipals', 'accessReport', 'reportBaseline', 'shards'];
+const PROPS_KEYS = ['cluster', 'clusterName', 'authenticationMode', 'principals', 'skipEksManagedPrincipals', 'accessReport', 'reportBaseline', 'shards', 'shardLayout', 'removalPolicy'];
+
+/** Every removal policy, by its value. */
+const REMOVAL_POLICIES: ReadonlySet<string> = new Set(Object.values(RemovalPolicy));
+
+/** Every shard layout, by its value. */
+const SHARD_LAYOUTS: ReadonlySet<string> = new Set(Object.values(ShardLayout));
 
 /** The manager's settings as plain data, read once from its props. */
 export interface ManagerSettings {
@@ -17,6 +25,10 @@ export interface ManagerSettings {
   readonly accessReport: boolean;
   readonly reportBaseline?: string;
   readonly shards?: number;
+  /** Where the shards go (meaningful with `shards` only). */
+  readonly shardLayout: ShardLayout;
+  /** What CloudFormation does with an entry that leaves its stack, when set. */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -49,6 +61,14 @@ export function readManagerSettings(props: unknown, clusterNameOfCluster: string
     }
   }
   const reportBaseline = reader.string(obj, 'reportBaseline', 'reportBaseline');
+  const shardLayout = reader.string(obj, 'shardLayout', 'shardLayout');
+  const removalPolicy = reader.string(obj, 'removalPolicy', 'removalPolicy');
+  if (removalPolicy !== undefined && !REMOVAL_POLICIES.has(removalPolicy)) {
+    reader.malformed.push({ field: 'removalPolicy', expected: 'a RemovalPolicy', got: describeValue(removalPolicy) });
+  }
+  if (shardLayout !== undefined && !SHARD_LAYOUTS.has(shardLayout)) {
+    reader.malformed.push({ field: 'shardLayout', expected: `one of ${[...SHARD_LAYOUTS].map((l) => JSON.stringify(l)).join(', ')}`, got: describeValue(shardLayout) });
+  }
   if (obj?.shards !== undefined && !isShardCount(obj.shards)) {
     reader.malformed.push({ field: 'shards', expected: `a whole number from 1 to ${MAX_SHARDS}`, got: describeValue(obj.shards) });
   }
@@ -67,6 +87,8 @@ export function readManagerSettings(props: unknown, clusterNameOfCluster: string
     accessReport: obj?.accessReport !== false,
     reportBaseline,
     shards: isShardCount(obj?.shards) ? obj.shards : undefined,
+    shardLayout: shardLayout === ShardLayout.STACKS ? ShardLayout.STACKS : ShardLayout.NESTED_STACKS,
+    removalPolicy: removalPolicy !== undefined && REMOVAL_POLICIES.has(removalPolicy) ? removalPolicy as RemovalPolicy : undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { StackLoad } from '../validation/rule';
+import { OperationLoad, StackLoad } from '../validation/rule';
 
 /** CloudFormation's limit on resources in one stack, and CDK's context key that changes it. */
 const DEFAULT_RESOURCE_LIMIT = 500;
@@ -22,6 +22,50 @@ export function stackLoads(scope: IConstruct, stacks: readonly Stack[], own: Rea
     countResources(stack, own, count);
     return { stack: stack.node.path, ...count, limit, sharded };
   });
+}
+
+/** CloudFormation's limit on resource changes in one operation of a nested-stack hierarchy. */
+const OPERATION_LIMIT = 2500;
+
+/**
+ * What one deploy of each root stack that holds a manager's entries would change, for
+ * rule EAM302: the root and all its nested stacks are one CloudFormation operation.
+ * Every resource counts, since a first deploy creates them all.
+ *
+ * @param stacks the stacks that hold the entries (nested or not)
+ */
+export function operationLoads(stacks: readonly Stack[]): OperationLoad[] {
+  const roots = new Set<Stack>();
+  for (const stack of stacks) { roots.add(rootOf(stack)); }
+  const loads: OperationLoad[] = [];
+  for (const root of roots) {
+    const count = { resources: 0, nestedStacks: 0 };
+    countHierarchy(root, count);
+    if (count.nestedStacks > 0) {
+      loads.push({ stack: root.node.path, resources: count.resources, nestedStacks: count.nestedStacks, limit: OPERATION_LIMIT });
+    }
+  }
+  return loads;
+}
+
+function rootOf(stack: Stack): Stack {
+  let root = stack;
+  while (root.nestedStackParent) { root = root.nestedStackParent; }
+  return root;
+}
+
+/** Counts the resources of a stack and of every stack nested in it. */
+function countHierarchy(scope: IConstruct, count: { resources: number; nestedStacks: number }): void {
+  for (const child of scope.node.children) {
+    if (Stack.isStack(child)) {
+      // A top-level stack inside a construct tree is another operation; a nested one is not.
+      if (!child.nested) { continue; }
+      count.nestedStacks++;
+    } else if (CfnResource.isCfnResource(child)) {
+      count.resources++;
+    }
+    countHierarchy(child, count);
+  }
 }
 
 /**

@@ -6,14 +6,23 @@ import { IResolvable, Reference, Token, Tokenization } from 'aws-cdk-lib';
  */
 export function isToken(value: unknown): boolean {
   if (typeof value === 'string') {
-    return mayHoldToken(value) && (Token.isUnresolved(value) || Token.isUnresolved([value]));
+    return mayHoldToken(value) && (Token.isUnresolved(value) || Token.isUnresolved([value]) || holdsNumberToken(value));
   }
   return Token.isUnresolved(value);
 }
 
 /** The value when it is a literal string; undefined for a token or anything else. */
 export function literalString(value: unknown): string | undefined {
-  return typeof value === 'string' && !(mayHoldToken(value) && Token.isUnresolved(value)) ? value : undefined;
+  return typeof value === 'string' && !(mayHoldToken(value) && (Token.isUnresolved(value) || holdsNumberToken(value))) ? value : undefined;
+}
+
+/**
+ * A number token inside a string (`team-${Token.asNumber(...)}`). Newer aws-cdk-lib
+ * (2.276; 2.245 does not) looks only for `Token[` in a string in `Token.isUnresolved`, and
+ * misses it.
+ */
+function holdsNumberToken(value: string): boolean {
+  return value.includes('e+289') && Tokenization.reverseString(value).tokens.length > 0;
 }
 
 /**

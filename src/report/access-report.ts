@@ -17,6 +17,9 @@ const LEVEL_OF_POLICY: Record<string, AccessLevel> = {
   AmazonEKSViewPolicy: 'read',
   AmazonEKSAdminViewPolicy: 'read-secrets',
   AmazonEKSSecretReaderPolicy: 'read-secrets',
+  // It can create, change and delete secrets: a writer (counted among the namespace's
+  // writers and the cluster-wide writers), not a reader. Its equivalent says "secrets".
+  AmazonEKSSecretAdminPolicy: 'write',
   AmazonEKSAutoNodePolicy: 'node',
 };
 

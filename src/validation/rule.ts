@@ -76,6 +76,18 @@ export interface StackLoad {
   readonly sharded: boolean;
 }
 
+/** What one CloudFormation operation of a root stack and its nested stacks would change. */
+export interface OperationLoad {
+  /** The root stack's construct path. */
+  readonly stack: string;
+  /** The resources of the root and of all its nested stacks. */
+  readonly resources: number;
+  /** How many nested stacks it has. */
+  readonly nestedStacks: number;
+  /** The most resources one operation may change (CloudFormation: 2,500). */
+  readonly limit: number;
+}
+
 /** Plain facts about where the entries go; nothing in it is a construct. */
 export interface RuleContext {
   /** The stack's partition, when it is a literal. */
@@ -85,6 +97,8 @@ export interface RuleContext {
   readonly cluster: ClusterModel;
   /** The stacks the entries go to, when known (in a CDK app). */
   readonly stacks?: readonly StackLoad[];
+  /** The deploy operations of the root stacks with nested stacks that hold entries, when known. */
+  readonly operations?: readonly OperationLoad[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { App, CfnParameter, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as eksV1 from 'aws-cdk-lib/aws-eks';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
@@ -220,5 +220,25 @@ describe('aws-eks-v2 access policies', () => {
     const policy = new CfnParameter(stack, 'Policy').valueAsString;
     new EksAccessManager(stack, 'Access', { clusterName: 'prod', principals: { [DEV]: { accessPolicies: [{ policy, accessScope: { type: AccessScopeType.CLUSTER } }] } } });
     Template.fromStack(stack).hasResourceProperties('AWS::EKS::AccessEntry', { AccessPolicies: [{ PolicyArn: { Ref: 'Policy' } }] });
+  });
+});
+
+describe('removalPolicy', () => {
+  test('retains every entry in EKS when it leaves its stack', () => {
+    const stack = new Stack(new App(), 'Stack');
+    new EksAccessManager(stack, 'Access', { clusterName: 'prod', removalPolicy: RemovalPolicy.RETAIN, principals: { [DEV]: VIEW } });
+    Template.fromStack(stack).hasResource('AWS::EKS::AccessEntry', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  test('leaves the entries without a deletion policy by default', () => {
+    const stack = new Stack(new App(), 'Stack');
+    new EksAccessManager(stack, 'Access', { clusterName: 'prod', principals: { [DEV]: VIEW } });
+    Template.fromStack(stack).hasResource('AWS::EKS::AccessEntry', { DeletionPolicy: Match.absent() });
+  });
+
+  test('fails on a value that is not a removal policy', () => {
+    const stack = new Stack(new App(), 'Stack');
+    new EksAccessManager(stack, 'Access', { clusterName: 'prod', removalPolicy: 'keep' as never, principals: { [DEV]: VIEW } });
+    expect(synthError(stack)).toContain('[EAM101] (cluster settings): removalPolicy: must be a RemovalPolicy, got the string "keep"');
   });
 });

@@ -106,6 +106,15 @@ describe('eks-access-manager (the bin)', () => {
       ]));
     });
 
+    test('checks the file\'s cluster name, on its own line', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'eam-'));
+      const file = join(dir, 'map.yaml');
+      writeFileSync(file, 'principals:\n  arn:aws:iam::111122223333:role/dev: {}\nclusterName: prod.eu\n');
+      const { code, stdout } = cli('validate', file);
+      expect(code).toBe(1);
+      expect(stdout).toContain(`${file}:3: error EAM027 (cluster settings): clusterName: "prod.eu" has ".", which EKS does not allow in cluster names`);
+    });
+
     test('checks accounts with --account', () => {
       const dir = mkdtempSync(join(tmpdir(), 'eam-'));
       const file = join(dir, 'nodes.json');

@@ -158,7 +158,7 @@ describe('the construct and the plugin agree', () => {
       })];
     }, [
       'EAM003 error arn:aws:sts::111122223333:assumed-role/ops/bob',
-      'EAM019 error arn:aws:iam::111122223333:role/dev',
+      'EAM201 warning arn:aws:iam::111122223333:role/dev',
       'EAM202 warning arn:aws:iam::111122223333:user/alice',
     ]);
   });

@@ -78,6 +78,25 @@ describe('the access report', () => {
     });
   });
 
+  test('counts the secret admin policy as a writer, not a reader: it can change and delete secrets', () => {
+    const app = appIn();
+    new EksAccessManager(new Stack(app, 'Platform'), 'Access', {
+      clusterName: 'prod',
+      principals: {
+        'arn:aws:iam::111122223333:role/secrets-operator': { accessPolicies: [{ policy: EksAccessPolicy.SECRET_ADMIN, accessScope: ns('vault') }] },
+        'arn:aws:iam::111122223333:role/secrets-sync': { accessPolicies: [{ policy: EksAccessPolicy.SECRET_ADMIN, accessScope: cluster }] },
+        'arn:aws:iam::111122223333:role/secrets-audit': { accessPolicies: [{ policy: EksAccessPolicy.SECRET_READER, accessScope: cluster }] },
+      },
+    });
+    const report = JSON.parse(reportFiles(app.synth().directory)['eks-access-report.prod.json']);
+    const operator = report.entries.find((e: { principal: string }) => e.principal === 'arn:aws:iam::111122223333:role/secrets-operator');
+    expect(operator.policies).toEqual([
+      { policy: 'AmazonEKSSecretAdminPolicy', scope: 'namespace', namespaces: ['vault'], level: 'write', equivalent: 'all verbs on secrets' },
+    ]);
+    expect(report.summary.clusterWide).toEqual({ admin: 0, write: 1, read: 1 });
+    expect(report.summary.namespaceWriters).toEqual({ vault: ['arn:aws:iam::111122223333:role/secrets-operator'] });
+  });
+
   test('renders Markdown for reviewers', () => {
     const { app } = platformApp();
     const md = reportFiles(app.synth().directory)['eks-access-report.prod.md'];

@@ -18,6 +18,11 @@ describe('checkAccessMap', () => {
     expect(checkAccessMap({}, { cluster: { authenticationMode: 'CONFIG_MAP' } }).map((f) => [f.ruleId, f.source])).toEqual([['EAM022', 'map']]);
   });
 
+  test('checks the cluster name given, as a map file or the command line passes it', () => {
+    const findings = checkAccessMap({ 'arn:aws:iam::111122223333:role/dev': {} }, { cluster: { clusterName: 'c'.repeat(101) } });
+    expect(findings.map((f) => [f.ruleId, f.field, f.message])).toEqual([['EAM027', 'clusterName', 'is 101 characters long; EKS allows at most 100']]);
+  });
+
   test('keeps the source of the cluster settings when one is given', () => {
     expect(checkAccessMap({}, { cluster: { authenticationMode: 'CONFIG_MAP', source: 'cluster.yaml' } }).map((f) => f.source)).toEqual(['cluster.yaml']);
   });

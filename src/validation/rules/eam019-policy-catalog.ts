@@ -1,23 +1,27 @@
-import { AccessEntryType } from '../../access-entry-type';
-import { closestMatch } from '../../private/closest';
 import { parsePolicy } from '../../private/policy-arn';
-import { POLICY_CATALOG, PolicyAudience, catalogPolicy } from '../../private/policy-catalog';
+import { CUSTOMER_POLICY_NAMES, PolicyAudience, catalogPolicy } from '../../private/policy-catalog';
 import { isToken } from '../../private/tokens';
 import { Rule, Severity, Violation } from '../rule';
 
-const CATALOG_NAMES = POLICY_CATALOG.map((p) => p.name);
-
 /**
- * R19: a policy meant for the principal. A name one typo away from a known policy is an
- * error with "did you mean"; a policy reserved for AWS service roles is an error; the
- * Auto Mode node policy is only for `EC2` entries. (A well-formed name this library does
- * not know is only a warning, EAM201: AWS adds policies often.)
+ * R19: the policy refusal that is certain. A policy the EKS user guide designates "for AWS
+ * service-linked roles only" cannot be used with customer-managed roles, and every
+ * principal of this library is one (EAM005 keeps service-linked roles out).
+ * `AmazonEKSAutoNodePolicy` on an entry that is not `EC2` is EAM201's (a warning: no
+ * source says the API refuses it on a `STANDARD` entry) and EAM013's (node types).
+ *
+ * A name this library does not know is not refused here, even one a few letters from a
+ * known name: AWS adds policies often (`AmazonEKSEventPolicy` is two letters from
+ * `AmazonEKSEditPolicy`), and an error would fail synth on every new one. EAM201 warns
+ * instead, with "did you mean". Policies EKS associates with its own customer roles
+ * (capability, Auto Mode cluster role) are accepted by the API on any entry: EAM201 too.
  */
 export const EAM019: Rule = {
   id: 'EAM019',
   severity: Severity.ERROR,
-  summary: 'A policy is not a misspelt catalog name, not reserved for AWS service roles, and `AmazonEKSAutoNodePolicy` only goes on `EC2` entries.',
-  source: 'R19 — EKS user guide (access-policy-reference, capabilities); aws eks list-access-policies, 2026-04',
+  summary: 'A policy is not one EKS designates "for AWS service-linked roles only" (`AmazonEKSBlockStorage*`, `AmazonEKSCompute*`, '
+    + '`AmazonEKSHybridPolicy`, `AmazonEKSClusterInsightsPolicy`).',
+  source: 'R19 — EKS user guide (access-policy-reference: "designated for AWS service-linked roles only"; create-node-class); aws eks list-access-policies, 2026-04',
   checkEntry: (entry) => {
     const violations: Violation[] = [];
     for (const grant of entry.accessPolicies) {
@@ -25,31 +29,15 @@ export const EAM019: Rule = {
       const name = parsePolicy(grant.policy).name;
       if (name === undefined) { continue; } // not a policy at all: EAM018
       const field = `${grant.field}.policy`;
-      const known = catalogPolicy(name);
-      if (!known) {
-        const suggestion = typoOf(name);
-        if (suggestion) {
-          violations.push({ field, message: `"${name}" is not an EKS access policy`, fix: `did you mean "${suggestion}"?` });
-        }
-      } else if (known.audience === PolicyAudience.AWS_SERVICE) {
+      const audience = catalogPolicy(name)?.audience;
+      if (audience === PolicyAudience.SERVICE_LINKED_ONLY) {
         violations.push({
           field,
-          message: `${name} is reserved for AWS service roles; EKS associates it itself`,
-          fix: 'grant a policy meant for people and workloads: AmazonEKSClusterAdminPolicy, AmazonEKSAdminPolicy, AmazonEKSEditPolicy, AmazonEKSViewPolicy, ...',
-        });
-      } else if (known.audience === PolicyAudience.AUTO_MODE_NODE && !isToken(entry.type) && entry.type !== AccessEntryType.EC2) {
-        violations.push({
-          field,
-          message: `${name} is for EKS Auto Mode node roles, and this entry is ${entry.type}`,
-          fix: 'set type EC2 on the Auto Mode node role\'s entry, or grant another policy',
+          message: `${name} is designated for AWS service-linked roles only and cannot be used with customer-managed roles; EKS associates it itself`,
+          fix: `remove it, or grant a policy meant for people and workloads: ${CUSTOMER_POLICY_NAMES.join(', ')}`,
         });
       }
     }
     return violations;
   },
 };
-
-/** The catalog name a name is a likely misspelling of, if any. */
-export function typoOf(name: string): string | undefined {
-  return closestMatch(name, CATALOG_NAMES);
-}

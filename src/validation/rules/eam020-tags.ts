@@ -6,7 +6,10 @@ const MAX_TAGS = 50;
 const MAX_KEY = 128;
 const MAX_VALUE = 256;
 
-/** R20: at most 50 tags; keys of 1 to 128 characters not starting with `aws:`; values of at most 256. */
+/**
+ * R20: at most 50 tags; keys of 1 to 128 characters not starting with `aws:`; values of at
+ * most 256. AWS counts Unicode characters, not UTF-16 units: an emoji is one character.
+ */
 export const EAM020: Rule = {
   id: 'EAM020',
   severity: Severity.ERROR,
@@ -22,16 +25,31 @@ export const EAM020: Rule = {
       const field = `tags.${key}`;
       // A token is unknown until deploy, but the literal half of a tag is still checked.
       if (!isToken(key)) {
-        if (key.length === 0 || key.length > MAX_KEY) {
-          violations.push({ field, message: `the key is ${key.length} characters long; keys have 1 to ${MAX_KEY}`, fix: 'shorten or name the key' });
+        const length = characters(key);
+        if (length === 0 || length > MAX_KEY) {
+          violations.push({ field, message: `the key is ${length} characters long; keys have 1 to ${MAX_KEY}`, fix: 'shorten or name the key' });
         } else if (key.toLowerCase().startsWith('aws:')) {
           violations.push({ field, message: `${quote(key)} starts with "aws:", which AWS reserves`, fix: 'choose a key without the "aws:" prefix' });
         }
       }
-      if (!isToken(value) && value.length > MAX_VALUE) {
-        violations.push({ field, message: `the value is ${value.length} characters long; values have at most ${MAX_VALUE}`, fix: 'shorten the value' });
+      // A string has no more characters than UTF-16 units, so only a long one is counted.
+      if (!isToken(value) && value.length > MAX_VALUE && characters(value) > MAX_VALUE) {
+        violations.push({ field, message: `the value is ${characters(value)} characters long; values have at most ${MAX_VALUE}`, fix: 'shorten the value' });
       }
     }
     return violations;
   },
 };
+
+/** The number of Unicode characters (code points) of a string: a surrogate pair is one. */
+function characters(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) { count--; i++; }
+    }
+  }
+  return count;
+}

@@ -12,11 +12,19 @@ describe('EAM001 entry type', () => {
     expect(checkEntry(EAM001, {})).toEqual([]);
   });
 
-  test('fails when the type has the wrong case, and says the right spelling', () => {
-    expect(checkEntry(EAM001, { type: 'Standard' })).toEqual([{
+  const WRONG_CASE = 'is not an access entry type: types are case-sensitive, and CloudFormation refuses any case but upper ("AccessEntry type must be one of [...]", aws-cdk PR 31147), although the EKS user guide\'s CLI examples write "EC2_Linux"';
+
+  test.each([
+    ['Standard', 'STANDARD'],
+    // The spelling of the EKS user guide's CLI examples: refused all the same.
+    ['EC2_Linux', 'EC2_LINUX'],
+    ['EC2_Windows', 'EC2_WINDOWS'],
+    ['hybrid_linux', 'HYBRID_LINUX'],
+  ])('fails on %s, whose case is wrong, and says why and the right spelling', (type, upper) => {
+    expect(checkEntry(EAM001, { type })).toEqual([{
       field: 'type',
-      message: '"Standard" is not an access entry type',
-      fix: 'types are case-sensitive: write "STANDARD"',
+      message: `"${type}" ${WRONG_CASE}`,
+      fix: `write "${upper}"`,
     }]);
   });
 

@@ -1,4 +1,5 @@
 import { PrincipalModel } from '../../../src/private/model';
+import { Severity } from '../../../src/severity';
 import { EAM004 } from '../../../src/validation/rules/eam004-sso-role-path';
 import { checkEntry, contextOf } from '../helpers';
 
@@ -33,17 +34,32 @@ describe('EAM004 Identity Center roles keep their path', () => {
     expect(check(inAppRole({ name: 'AWSReservedSSO_Admin_0123' }))).toEqual([]);
   });
 
-  test('warns when an Identity Center role has lost its path (as aws-auth wanted it)', () => {
+  test('accepts an in-app role with an Identity Center name at another path: the app creates it, so it exists', () => {
+    expect(check(inAppRole({ name: 'AWSReservedSSO_Admin_0123', path: '/', partition: 'aws', account: '111122223333' }))).toEqual([]);
+  });
+
+  test('is an error, not a warning: the ARN names no role and the deploy fails', () => {
+    expect(EAM004.severity).toBe(Severity.ERROR);
+  });
+
+  test('fails when an Identity Center role has lost its path (as aws-auth wanted it), and gives the ARN to write', () => {
     expect(check('arn:aws:iam::111122223333:role/AWSReservedSSO_Admin_0123')).toEqual([{
       field: '',
-      message: 'is an IAM Identity Center role without its aws-reserved/sso.amazonaws.com/ path; EKS will answer "invalid principal"',
-      fix: 'copy the role ARN from IAM, with its path: role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_Admin_0123',
+      message: 'is an IAM Identity Center role without its aws-reserved/sso.amazonaws.com/ path, so it names no role; EKS will answer "invalid principal"',
+      fix: 'copy the role ARN from IAM, with its path: arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/[<region>/]AWSReservedSSO_Admin_0123 (no region segment when IAM Identity Center is in us-east-1)',
     }]);
   });
 
-  test('warns when the Identity Center path is not at the start of the role path', () => {
-    expect(check('arn:aws:iam::111122223333:role/team/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_0123')).toEqual([
-      expect.objectContaining({ field: '', fix: 'copy the role ARN from IAM, with its path: role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_Admin_0123' }),
+  test('accepts the path without a region segment, as Identity Center writes it in us-east-1', () => {
+    expect(check('arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef')).toEqual([]);
+  });
+
+  test('fails when the Identity Center path is not at the start of the role path, in the ARN\'s own partition', () => {
+    expect(check('arn:aws-cn:iam::111122223333:role/team/aws-reserved/sso.amazonaws.com/cn-north-1/AWSReservedSSO_Admin_0123')).toEqual([
+      expect.objectContaining({
+        field: '',
+        fix: expect.stringContaining('arn:aws-cn:iam::111122223333:role/aws-reserved/sso.amazonaws.com/[<region>/]AWSReservedSSO_Admin_0123'),
+      }),
     ]);
   });
 });

@@ -15,6 +15,25 @@ describe('EAM020 tags', () => {
     expect(checkEntry(EAM020, { tags: { ...tags(49), ['k'.repeat(128)]: 'v'.repeat(256) } })).toEqual([]);
   });
 
+  test('accepts a 1-character key and an empty value', () => {
+    expect(checkEntry(EAM020, { tags: { k: '' } })).toEqual([]);
+  });
+
+  test('counts characters, not UTF-16 units: accepts a key of 128 emoji and a value of 256', () => {
+    const key = '🔑'.repeat(128);
+    const value = '🔒'.repeat(256);
+    expect(key.length).toBe(256);
+    expect(checkEntry(EAM020, { tags: { [key]: value } })).toEqual([]);
+  });
+
+  test('fails on a key of 129 emoji and a value of 257, counted in characters', () => {
+    const key = '🔑'.repeat(129);
+    expect(checkEntry(EAM020, { tags: { [key]: '🔒'.repeat(257) } })).toEqual([
+      { field: `tags.${key}`, message: LONG_KEY, fix: 'shorten or name the key' },
+      { field: `tags.${key}`, message: 'the value is 257 characters long; values have at most 256', fix: 'shorten the value' },
+    ]);
+  });
+
   test('accepts an entry without tags', () => {
     expect(checkEntry(EAM020, {})).toEqual([]);
   });

@@ -26,7 +26,19 @@ describe('EAM301 stack resource limit', () => {
     expect(checkAll(EAM301, [], load(501, true))).toEqual([{
       field: 'shards',
       message: 'stack Platform would hold 501 resources (500 of them access entries); CloudFormation allows 500',
-      fix: 'raise `shards` (each shard is a nested stack; about 400 entries per shard leaves room)',
+      fix: 'raise `shards` (about 400 entries per shard leaves room)',
     }]);
+  });
+});
+
+describe('EAM301 beyond what nested stacks can hold', () => {
+  test('suggests stacks of their own past 2,500 entries', () => {
+    const [violation] = checkAll(EAM301, [], load(2502));
+    expect(violation.fix).toBe('set `shards: 7, shardLayout: ShardLayout.STACKS` to spread the entries over stacks (read "Scale: sharding" in the README first: switching moves every entry once)');
+  });
+
+  test('suggests nested stacks up to 2,500 entries', () => {
+    const [violation] = checkAll(EAM301, [], load(2501));
+    expect(violation.fix).toBe('set `shards: 7` to spread the entries over nested stacks (read "Scale: sharding" in the README first: switching moves every entry once)');
   });
 });
