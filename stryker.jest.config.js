@@ -6,7 +6,8 @@ const base = require('./package.json').jest;
 
 module.exports = {
   ...base,
-  testMatch: ['<rootDir>/test/validation/**/*.test.ts'],
+  // The rule reference test reads each rule's summary and source.
+  testMatch: ['<rootDir>/test/validation/**/*.test.ts', '<rootDir>/test/docs/**/*.test.ts'],
   collectCoverage: false,
   // In the runner's own process: a worker per run would reload ts-jest and aws-cdk-lib
   // for every mutant.

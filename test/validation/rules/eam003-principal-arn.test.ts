@@ -168,4 +168,11 @@ describe('EAM003 principal is an IAM role or user ARN', () => {
   test('fails on an account root ARN with a stray prefix, which is not an ARN', () => {
     expect(check(' arn:aws:iam::111122223333:root')[0].message).toBe('" arn:aws:iam::111122223333:root" is not an ARN');
   });
+
+  test.each([
+    ['13 digits', 'arn:aws:iam::1111222233334:role/dev'],
+    ['a letter before 12 digits', 'arn:aws:iam::x111122223333:role/dev'],
+  ])('fails on an account of %s', (_, arn) => {
+    expect(check(arn)).toHaveLength(1);
+  });
 });

@@ -62,4 +62,12 @@ describe('EAM004 Identity Center roles keep their path', () => {
       }),
     ]);
   });
+
+  test('accepts a role of this app named like an Identity Center role, wherever the app puts it', () => {
+    expect(check(inAppRole({ name: 'AWSReservedSSO_Admin_0123456789abcdef', path: '/' }))).toEqual([]);
+  });
+
+  test('accepts an IAM user named like an Identity Center role', () => {
+    expect(check('arn:aws:iam::111122223333:user/AWSReservedSSO_Admin_0123456789abcdef')).toEqual([]);
+  });
 });

@@ -85,4 +85,21 @@ describe('EAM020 tags', () => {
       { field: `tags.${key}`, message: 'the value is 257 characters long; values have at most 256', fix: 'shorten the value' },
     ]);
   });
+
+  // 129 pairs of two UTF-16 units that are NOT one character each: 258 characters, over 256.
+  test.each([
+    ['a letter before a low surrogate', 'a\udc00'],
+    ['a private-use character before a low surrogate', '\ue000\udc00'],
+    ['a high surrogate before a letter', '\ud800a'],
+    ['a high surrogate before a private-use character', '\ud800\ue000'],
+  ])('fails on a value of 258 characters made of %s (no surrogate pair)', (_, pair) => {
+    expect(checkEntry(EAM020, { tags: { k: pair.repeat(129) } })).toHaveLength(1);
+  });
+
+  test.each([
+    ['U+10000 (the first pair)', '\ud800\udc00'],
+    ['U+10FFFF (the last pair)', '\udbff\udfff'],
+  ])('accepts a value of 256 characters of %s', (_, pair) => {
+    expect(checkEntry(EAM020, { tags: { k: pair.repeat(256) } })).toEqual([]);
+  });
 });

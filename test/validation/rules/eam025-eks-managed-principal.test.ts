@@ -28,4 +28,11 @@ describe('EAM025 principals EKS makes entries for', () => {
     const token = { display: '(token) S/Nodes.Arn', identity: 'ref:S/Nodes#Arn', facts: { kind: 'role' as const, resolvedArn: NODES } };
     expect(checkEntry(EAM025, {}, context, token)).toHaveLength(1);
   });
+
+  test('says why it cannot be left out when the manager leaves such principals out', () => {
+    const skipping = contextOf({ cluster: { ...context.cluster, skipEksManagedPrincipals: true } });
+    expect(checkEntry(EAM025, { type: 'EC2_LINUX' }, skipping, NODES)).toEqual([expect.objectContaining({
+      fix: 'its entry was handed out (`entryFor()`, `entries` or `grant()`) before the app was complete, so `skipEksManagedPrincipals` cannot leave it out: remove the principal from the map, or stop using its entry',
+    })]);
+  });
 });

@@ -85,4 +85,14 @@ describe('EAM027 cluster name', () => {
   test('reports once per cluster, not once per entry', () => {
     expect(checkAll(EAM027, [entryOf({}), entryOf({}, 'arn:aws:iam::111122223333:role/ops')], named('prod.eu'))).toHaveLength(1);
   });
+
+  test('fails on a bad name when another setting is malformed', () => {
+    const malformed = [{ field: 'authenticationMode', expected: 'a string', got: 'the number 1' }];
+    expect(checkAll(EAM027, [entryOf({})], named('prod!', malformed))).toHaveLength(1);
+  });
+
+  test('reads a name that only contains a cluster ARN as a name with a bad character, not as an ARN', () => {
+    const [violation] = check('my-arn:aws:eks:eu-west-1:111122223333:cluster/prod');
+    expect(violation.message).toBe('"my-arn:aws:eks:eu-west-1:111122223333:cluster/prod" has ":", which EKS does not allow in cluster names (letters, digits, "-" and "_" only)');
+  });
 });
