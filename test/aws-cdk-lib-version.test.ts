@@ -9,6 +9,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AccessEntryType, AccessScopeType, EksAccessManager, EksAccessPolicy, EksAccessValidationPlugin } from '../src';
 import { appIn } from './report/helpers';
+import { captureSynth } from './synth-capture';
 import { synthError } from './synth-error';
 
 // The suite runs twice: on the aws-cdk-lib floor in the lockfile (`npx projen test`), and
@@ -56,20 +57,7 @@ function appWithPlugin(plugin: IPolicyValidationPluginBeta1): App {
 function synthWithPlugin(build: (stack: Stack) => void, plugin: IPolicyValidationPluginBeta1 = new EksAccessValidationPlugin()) {
   const app = appWithPlugin(plugin);
   build(new Stack(app, 'Platform'));
-  const printed: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((text: string) => { printed.push(text); });
-  const error = jest.spyOn(console, 'error').mockImplementation((text: string) => { printed.push(text); });
-  const exitCode = process.exitCode;
-  try {
-    app.synth();
-    return { thrown: undefined, printed: printed.join('\n'), exitCode: process.exitCode };
-  } catch (e) {
-    return { thrown: (e as Error).message, printed: printed.join('\n'), exitCode: process.exitCode };
-  } finally {
-    process.exitCode = exitCode;
-    log.mockRestore();
-    error.mockRestore();
-  }
+  return captureSynth(app);
 }
 
 describe(`aws-cdk-lib under test: ${expected}`, () => {

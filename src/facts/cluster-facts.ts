@@ -219,6 +219,6 @@ function push(list: EksManagedPrincipal[], adapter: ClusterAdapter, role: unknow
 }
 
 /** An object property that is plain data; undefined for a token or anything else. */
-function plainObject(value: unknown): Props | undefined {
+export function plainObject(value: unknown): Props | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !Token.isUnresolved(value) ? value as Props : undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { CfnResource, IResolveContext, Reference, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ClusterAdapter, clusterKey, ClusterFacts, clusterRefOf, CLUSTER_TYPES, describeCluster, Environment, FACT_TYPES, knownEnvironment, literalClusterNameOf, nameLabel, ResourceView } from './cluster-facts';
+import { ClusterAdapter, clusterKey, ClusterFacts, clusterRefOf, CLUSTER_TYPES, describeCluster, Environment, FACT_TYPES, knownEnvironment, literalClusterNameOf, nameLabel, plainObject, ResourceView } from './cluster-facts';
 import { EntryFields, entryModelOf, EntryPolicyFields, policyOf } from './entry-facts';
 import { describePrincipal } from '../principal';
 import { EntryModel, principalKey } from '../private/model';
@@ -35,15 +35,6 @@ export interface AppFacts {
  */
 export function appFactsOf(root: IConstruct): AppFacts {
   return new ConstructFacts(root.node.root);
-}
-
-/**
- * What the app says of a cluster resource it defines (see `describeCluster`).
- *
- * @param cluster a resource of `clusterResourceOf`
- */
-export function describeInAppCluster(cluster: CfnResource): InAppCluster {
-  return new ConstructFacts(cluster.node.root).inAppOf(cluster);
 }
 
 /** The cluster resource of this app that a cluster name (a token) refers to, if any. */
@@ -324,9 +315,6 @@ function tokenOrString(value: unknown): string | undefined {
   return typeof text === 'string' ? text : undefined;
 }
 
-function plainObject(value: unknown): Props | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Token.isUnresolved(value) ? value as Props : undefined;
-}
 
 function environmentOf(scope: IConstruct): Environment {
   const stack = Stack.of(scope);

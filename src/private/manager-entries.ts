@@ -1,4 +1,4 @@
-import { Names, NestedStack, RemovalPolicy, Stack, Stage, Token } from 'aws-cdk-lib';
+import { Names, NestedStack, RemovalPolicy, Stack, Stage } from 'aws-cdk-lib';
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import { Construct } from 'constructs';
 import { withPolicyNames } from './cdk-policy';
@@ -7,6 +7,7 @@ import { fixLogicalId } from './logical-ids';
 import { EntryModel, PrincipalModel, principalKey } from './model';
 import { normalizeEntry } from './normalize';
 import { shardIndex } from './shard';
+import { literalString } from './tokens';
 import { describePrincipal, entryIdFor } from '../principal';
 import { ShardLayout } from '../shard-layout';
 
@@ -178,7 +179,8 @@ export class ManagerEntries {
     const home = Stack.of(this.owner);
     const stage = Stage.of(this.owner) ?? this.owner.node.root;
     const shard = new Stack(stage as Construct, `${Names.uniqueResourceName(this.owner, { maxLength: 100 })}Shard${index}`, {
-      env: { account: literal(home.account), region: literal(home.region) },
+      // An environment-agnostic manager's stack gives agnostic shards.
+      env: { account: literalString(home.account), region: literalString(home.region) },
       description: `EKS access entries of ${this.owner.node.path}, shard ${index} of ${shards}`,
     });
     shard.addDependency(home, 'the cluster and the manager are deployed first');
@@ -186,7 +188,3 @@ export class ManagerEntries {
   }
 }
 
-/** A stack's account or region when it is a literal; undefined for an environment-agnostic stack. */
-function literal(value: string): string | undefined {
-  return Token.isUnresolved(value) ? undefined : value;
-}

@@ -1,6 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { OperationLoad, StackLoad } from '../validation/rule';
+import { NESTED_OPERATION_LIMIT } from '../validation/rules/eam302-nested-operation-limit';
 
 /** CloudFormation's limit on resources in one stack, and CDK's context key that changes it. */
 const DEFAULT_RESOURCE_LIMIT = 500;
@@ -18,14 +19,11 @@ export function stackLoads(scope: IConstruct, stacks: readonly Stack[], own: Rea
   const context = scope.node.tryGetContext(RESOURCE_LIMIT_CONTEXT);
   const limit = context === undefined ? DEFAULT_RESOURCE_LIMIT : Number(context);
   return stacks.map((stack) => {
-    const count = { resources: 0, entries: 0 };
-    countResources(stack, own, count);
-    return { stack: stack.node.path, ...count, limit, sharded };
+    const count = { resources: 0, entries: 0, nestedStacks: 0 };
+    countResources(stack, own, false, count);
+    return { stack: stack.node.path, resources: count.resources, entries: count.entries, limit, sharded };
   });
 }
-
-/** CloudFormation's limit on resource changes in one operation of a nested-stack hierarchy. */
-const OPERATION_LIMIT = 2500;
 
 /**
  * What one deploy of each root stack that holds a manager's entries would change, for
@@ -39,14 +37,16 @@ export function operationLoads(stacks: readonly Stack[]): OperationLoad[] {
   for (const stack of stacks) { roots.add(rootOf(stack)); }
   const loads: OperationLoad[] = [];
   for (const root of roots) {
-    const count = { resources: 0, nestedStacks: 0 };
-    countHierarchy(root, count);
+    const count = { resources: 0, entries: 0, nestedStacks: 0 };
+    countResources(root, NONE, true, count);
     if (count.nestedStacks > 0) {
-      loads.push({ stack: root.node.path, resources: count.resources, nestedStacks: count.nestedStacks, limit: OPERATION_LIMIT });
+      loads.push({ stack: root.node.path, resources: count.resources, nestedStacks: count.nestedStacks, limit: NESTED_OPERATION_LIMIT });
     }
   }
   return loads;
 }
+
+const NONE: ReadonlySet<IConstruct> = new Set();
 
 function rootOf(stack: Stack): Stack {
   let root = stack;
@@ -54,31 +54,28 @@ function rootOf(stack: Stack): Stack {
   return root;
 }
 
-/** Counts the resources of a stack and of every stack nested in it. */
-function countHierarchy(scope: IConstruct, count: { resources: number; nestedStacks: number }): void {
-  for (const child of scope.node.children) {
-    if (Stack.isStack(child)) {
-      // A top-level stack inside a construct tree is another operation; a nested one is not.
-      if (!child.nested) { continue; }
-      count.nestedStacks++;
-    } else if (CfnResource.isCfnResource(child)) {
-      count.resources++;
-    }
-    countHierarchy(child, count);
-  }
+/** What a walk of a stack counts. */
+interface ResourceCount {
+  resources: number;
+  /** Of which in `own`. */
+  entries: number;
+  nestedStacks: number;
 }
 
 /**
- * Counts the resources of a stack's own template, and how many of them are in `own`:
- * nested stacks have templates of their own, so the walk does not enter them.
+ * Counts the resources under `scope`: those of its stack's own template, and, with
+ * `withNested`, those of the stacks nested in it too (one deploy operation). A top-level
+ * stack inside the tree is another template and another operation: never entered.
  */
-function countResources(scope: IConstruct, own: ReadonlySet<IConstruct>, count: { resources: number; entries: number }): void {
+function countResources(scope: IConstruct, own: ReadonlySet<IConstruct>, withNested: boolean, count: ResourceCount): void {
   for (const child of scope.node.children) {
-    if (Stack.isStack(child)) { continue; }
-    if (CfnResource.isCfnResource(child)) {
+    if (Stack.isStack(child)) {
+      if (!withNested || !child.nested) { continue; }
+      count.nestedStacks++;
+    } else if (CfnResource.isCfnResource(child)) {
       count.resources++;
       if (own.has(child)) { count.entries++; }
     }
-    countResources(child, own, count);
+    countResources(child, own, withNested, count);
   }
 }

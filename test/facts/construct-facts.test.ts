@@ -6,7 +6,7 @@ import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { EksAccessManager } from '../../src';
-import { appFactsOf, clusterResourceOf, describeInAppCluster } from '../../src/facts/construct-facts';
+import { appFactsOf, clusterResourceOf } from '../../src/facts/construct-facts';
 import { v1Cluster } from '../eks-v1-cluster';
 import { synthError } from '../synth-error';
 
@@ -55,7 +55,7 @@ describe('a CfnCluster whose mode is a token', () => {
     const stack = new Stack(new App(), 'Stack');
     const cluster = cfnCluster(stack);
     cluster.addPropertyOverride('AccessConfig.AuthenticationMode', 'API');
-    expect(describeInAppCluster(cluster).authenticationMode).toBe('API');
+    expect(appFactsOf(stack).cluster(stack, cluster.ref).inApp?.authenticationMode).toBe('API');
   });
 });
 

@@ -3,31 +3,20 @@ import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { EksAccessManager, EksAccessValidationPlugin } from '../../src';
 import { appIn } from '../report/helpers';
+import { captureSynth } from '../synth-capture';
 
 const DEV = 'arn:aws:iam::111122223333:role/dev';
 
 /**
- * Synthesizes an app with the plugin. CDK prints a failed validation and sets the exit
- * code instead of throwing: returns what it printed and that code.
+ * Synthesizes an app with the plugin. A failed validation is printed with the exit code
+ * set (aws-cdk-lib 2.245), or thrown (2.276): returns what was printed or thrown, and
+ * whether it failed.
  */
 function validate(build: (stack: Stack) => void, plugin: IPolicyValidationPluginBeta1 = new EksAccessValidationPlugin()) {
   const app = appIn({ policyValidationBeta1: [plugin] });
   build(new Stack(app, 'Platform'));
-  const printed: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((text: string) => { printed.push(text); });
-  const error = jest.spyOn(console, 'error').mockImplementation((text: string) => { printed.push(text); });
-  const exitCode = process.exitCode;
-  try {
-    app.synth();
-    return { printed: printed.join('\n'), exitCode: process.exitCode };
-  } catch (e) {
-    // aws-cdk-lib 2.276 (changed after 2.245, not bisected) throws the report from an in-memory synth instead of printing it.
-    return { printed: [...printed, (e as Error).message].join('\n'), exitCode: 1 };
-  } finally {
-    process.exitCode = exitCode;
-    log.mockRestore();
-    error.mockRestore();
-  }
+  const { thrown, printed, exitCode } = captureSynth(app);
+  return thrown === undefined ? { printed, exitCode } : { printed: [printed, thrown].join('\n'), exitCode: 1 };
 }
 
 /** The plugin's own report for an app (it never throws). */

@@ -1,7 +1,5 @@
+import { NESTED_OPERATION_LIMIT } from './eam302-nested-operation-limit';
 import { Rule, Severity, Violation } from '../rule';
-
-/** CloudFormation's limit on resource changes in one nested-stack operation (EAM302). */
-const NESTED_OPERATION_LIMIT = 2500;
 
 /** Entries per shard that leave room under the 500-resource limit for growth. */
 export const ENTRIES_PER_SHARD = 400;

@@ -1,5 +1,8 @@
 import { Rule, Severity, Violation } from '../rule';
 
+/** CloudFormation's limit on resource changes in one operation of a nested-stack hierarchy. */
+export const NESTED_OPERATION_LIMIT = 2500;
+
 /**
  * R28: one operation of a root stack and its nested stacks may create, update or delete
  * at most 2,500 resources. 3,000 entries in nested shards under one root fail the first
