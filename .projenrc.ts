@@ -78,6 +78,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The alpha that matches the aws-cdk-lib floor: @latest needs a newer aws-cdk-lib (ERESOLVE).
     `@aws-cdk/integ-tests-alpha@${CDK_VERSION_FLOOR}-alpha.0`,
     '@aws-cdk/integ-runner@2.197.10',
+    // AWS SDK v3 clients of the CLI's live-cluster commands and of the Identity Center
+    // lookup's handler, tested against aws-sdk-client-mock (nothing here reaches AWS).
+    '@aws-sdk/client-eks@^3.1169.0',
+    '@aws-sdk/client-iam@^3.1169.0',
+    'aws-sdk-client-mock@^4.1.0',
   ],
   bin: { 'eks-access-manager': 'lib/cli/main.js' },
 
