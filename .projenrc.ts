@@ -1,4 +1,5 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, ReleasableCommits } from 'projen';
+import { JobPermission, JobStep } from 'projen/lib/github/workflows-model';
 
 // The floor of supported aws-cdk-lib versions. 2.240.0 is the first release with the
 // graduated `aws-eks-v2` module; 2.245.0 is the first whose integ-tests-alpha is
@@ -7,6 +8,13 @@ const CDK_VERSION_FLOOR = '2.245.0';
 
 // The aws-cdk CLI used by the example app (`npx projen synth:example`).
 const CDK_CLI_VERSION = '2.1148.1';
+
+// package:bindings builds and checks the Python wheel with Debian's python3-build and twine
+// (scripts/build-python.sh, strict under CI=true): GitHub's Ubuntu runners lack them.
+const INSTALL_PYTHON_BUILD: JobStep = {
+  name: 'Install python3-build and twine (package:bindings)',
+  run: 'sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-build twine',
+};
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'eks-access-manager',
@@ -27,6 +35,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     javaPackage: 'dev.eksaccessmanager',
     mavenGroupId: 'dev.eks-access-manager',
     mavenArtifactId: 'eks-access-manager',
+    // Maven Central's Publisher Portal (its OSSRH staging API); the old OSSRH is gone.
+    mavenServerId: 'central-ossrh',
   },
   publishToNuget: { dotNetNamespace: 'EksAccessManager', packageId: 'EksAccessManager' },
   publishToGo: { moduleName: 'github.com/eks-access-manager/eks-access-manager-go' },
@@ -54,9 +64,32 @@ const project = new awscdk.AwsCdkConstructLibrary({
     projectService: false,
   },
 
-  // CI is `.ci/run` on a fresh clone; no GitHub workflows are generated.
-  github: false,
-  release: false,
+  // GitHub Actions (README, "Releasing"): `build` on pull requests with projen's
+  // self-mutation check; `release` on main: version and changelog from conventional
+  // commits, then publib to npm, PyPI, Maven Central, NuGet and the Go module repository.
+  // `.ci/run` stays the check on a fresh clone; all three run the same `projen build`.
+  github: true,
+  // No Mergify: merging stays a person's decision.
+  githubOptions: { mergify: false },
+  release: true,
+  releaseToNpm: true,
+  // 0.x while the API is experimental: a breaking change bumps the minor, a feature or fix
+  // the patch, and 1.0.0 is a deliberate edit here (with `stability: 'stable'`). No
+  // prerelease suffix: pip and NuGet skip prereleases unless asked for them.
+  majorVersion: 0,
+  // A release for a feat or fix (or a breaking change of either), not for chore, docs, test.
+  releasableCommits: ReleasableCommits.featuresAndFixes(),
+  // The publish jobs run in this GitHub environment: its secrets, limited to main.
+  releaseEnvironment: 'release',
+  // The Node the project is built and tested on (.ci/run); projen's default is lts/*.
+  workflowNodeVersion: '20',
+  releaseWorkflowSetupSteps: [INSTALL_PYTHON_BUILD],
+  buildWorkflowOptions: {
+    // The build job only reads: the self-mutation job pushes fixes, with PROJEN_GITHUB_TOKEN,
+    // to the branch of a pull request from this repository.
+    permissions: { contents: JobPermission.READ },
+    preBuildSteps: [INSTALL_PYTHON_BUILD],
+  },
   depsUpgrade: false,
   pullRequestTemplate: false,
 
@@ -185,5 +218,13 @@ project.addTask('test:cdk-latest', {
 
 // jsii 6 prints a Node 20 end-of-life banner on every run; it still works on Node 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// The pull-request build also checks what .ci/run checks beyond `projen build`, before
+// the self-mutation check: the integ snapshot, the example synth, the newest aws-cdk-lib.
+project.buildWorkflow?.addPostBuildSteps(
+  { name: 'integ', run: 'npx projen integ' },
+  { name: 'synth:example', run: 'npx projen synth:example' },
+  { name: 'test:cdk-latest', run: 'npx projen test:cdk-latest' },
+);
 
 project.synth();
