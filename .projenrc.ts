@@ -128,6 +128,13 @@ project.npmignore?.include('/schema/');
 // So does the rule reference the README links: it describes the rules of that very version.
 project.npmignore?.include('/docs/');
 
+// The CLI's live-cluster commands (snapshot, plan --cluster, adopt --cluster) load the EKS
+// client on demand; the construct library never does. An optional dependency: jsii reads
+// only `dependencies` and `peerDependencies` (which must be jsii modules or bundled), so
+// this one is npm's alone, and `npm install --omit=optional` leaves it out. Bundling it
+// would add about 1.3 MB (9.5 MB unpacked) to the tarball every jsii language package embeds.
+project.package.addField('optionalDependencies', { '@aws-sdk/client-eks': '^3.1169.0' });
+
 // The main job: synthesize the example app with the real cdk CLI and say where the
 // template is.
 const synthExample = project.addTask('synth:example', {

@@ -7,6 +7,7 @@
 import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import {
   AccessEntryType,
@@ -19,8 +20,14 @@ class PlatformStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
+    // The group bindings below are Kubernetes objects, applied by the cluster's kubectl
+    // provider. In your app the layer is `new KubectlV34Layer(this, 'Kubectl')`, from
+    // @aws-cdk/lambda-layer-kubectl-v34; this example imports one, to synthesize offline.
     const cluster = new eks.Cluster(this, 'Cluster', {
       version: eks.KubernetesVersion.V1_34,
+      kubectlProviderOptions: {
+        kubectlLayer: lambda.LayerVersion.fromLayerVersionArn(this, 'KubectlLayer', 'arn:aws:lambda:eu-west-1:111122223333:layer:kubectl-v34:1'),
+      },
     });
 
     // A role defined in this app: its ARN is a token, and the entry's id still derives
@@ -39,7 +46,7 @@ class PlatformStack extends Stack {
           accessPolicies: [{ policy: EksAccessPolicy.CLUSTER_ADMIN, accessScope: { type: AccessScopeType.CLUSTER } }],
         },
         'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Developers_0123456789abcdef': {
-          kubernetesGroups: ['dev-team'],
+          kubernetesGroups: ['dev-team', 'pod-log-readers'],
           username: 'dev:{{SessionName}}',
           accessPolicies: [
             { policy: EksAccessPolicy.EDIT, accessScope: { type: AccessScopeType.NAMESPACE, namespaces: ['dev', 'feature-*'] } },
@@ -48,6 +55,13 @@ class PlatformStack extends Stack {
           tags: { team: 'dev' },
         },
         'arn:aws:iam::111122223333:role/self-managed-nodes': { type: AccessEntryType.EC2_LINUX },
+      },
+      // What the entries' Kubernetes groups may do: RBAC bindings made on the cluster.
+      groups: {
+        // Kubernetes' own `edit` role, in one more namespace: a RoleBinding there.
+        'dev-team': { clusterRole: 'edit', namespaces: ['staging'] },
+        // A ClusterRole with exactly these rules, bound cluster-wide.
+        'pod-log-readers': { rules: [{ apiGroups: [''], resources: ['pods', 'pods/log'], verbs: ['get', 'list', 'watch'] }] },
       },
     });
 

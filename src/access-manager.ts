@@ -9,17 +9,22 @@ import { appFactsOf, cachedAppFactsOf, forgetAppFacts } from './facts/construct-
 import { describePrincipal } from './principal';
 import { PrincipalAccess } from './principal-access';
 import { Acknowledgement, AcknowledgementRecord, applyAcknowledgements } from './private/acknowledgements';
-import { appEntriesFor, appManagersFor, registerManager } from './private/app-registry';
+import { appEntriesFor, appGroupsFor, appManagersFor, registerManager } from './private/app-registry';
 import { timed } from './private/cpu-time';
 import { ManagerEntries } from './private/manager-entries';
 import { ManagerSettings, readManagerSettings } from './private/manager-settings';
 import { operationLoads, stackLoads } from './private/stack-loads';
+import { kubectlAccessEntries } from './rbac/kubectl-access';
+import { KubectlSupport, kubectlSupportOf } from './rbac/kubectl-target';
+import { KubernetesGroupAccess } from './rbac/kubernetes-group';
+import { ManagerGroups } from './rbac/manager-groups';
+import { groupsBoundByManifests, rbacFactsFor } from './rbac/rbac-facts';
 import { writeAppReports } from './report/cluster-report';
 import { ShardLayout } from './shard-layout';
 import { DEFAULT_RULES } from './validation';
 import { runRules } from './validation/engine';
 import { Finding, formatFinding } from './validation/finding';
-import { RuleContext, Severity } from './validation/rule';
+import { RbacFacts, RuleContext, Severity } from './validation/rule';
 
 /** The ids of the rules, for `acknowledge()`. */
 const RULE_IDS: ReadonlySet<string> = new Set(DEFAULT_RULES.map((r) => r.id));
@@ -66,6 +71,30 @@ export interface EksAccessManagerProps {
    * @default - no principals; add them with `addRole()`, `addUser()` or `addPrincipal()`
    */
   readonly principals?: { [principalArn: string]: PrincipalAccess };
+
+  /**
+   * Kubernetes groups to bind on the cluster, by group name: what the principals whose
+   * entry lists the group in `kubernetesGroups` may do. Each group becomes RBAC objects,
+   * applied by the cluster's kubectl provider: the ClusterRole it names (`clusterRole`),
+   * or one the library creates with exactly its `rules`, bound by a ClusterRoleBinding or
+   * by a RoleBinding in each of its `namespaces`. This is the shape of map files too.
+   *
+   * Needs `cluster`, with a kubectl provider: an aws-eks-v2 `Cluster` with
+   * `kubectlProviderOptions`, an aws-eks `Cluster`, or one imported with a kubectl
+   * provider (rule EAM102). Each object is its own manifest, named from its group (and
+   * its role and namespace) alone: adding or removing a group never renames another's.
+   * The manifests follow `removalPolicy`, as the entries do.
+   *
+   * Ordering: every manifest waits for the access entry of the kubectl provider's role,
+   * when a manager of this app declares it (kubectl is refused without it, and deleting it
+   * first would strand the bindings). A binding and the entries that carry its group do
+   * not wait for each other: no order is safe for every change (a group that widens while
+   * a principal leaves it wants the entry first; one that narrows while a principal joins
+   * it wants the binding first), so make such a change in two deploys.
+   *
+   * @default - no bindings: the entries' groups get their access from RBAC written elsewhere
+   */
+  readonly groups?: { [groupName: string]: KubernetesGroupAccess };
 
   /**
    * Leave out, on purpose, the principals EKS gives an entry itself: the roles of the
@@ -185,6 +214,8 @@ export class EksAccessManager extends Construct {
 
   private readonly settings: ManagerSettings;
   private readonly entrySet: ManagerEntries;
+  private readonly kubectl: KubectlSupport;
+  private readonly groupSet: ManagerGroups;
   private readonly acknowledgements: Acknowledgement[] = [];
   private acknowledgementRecords: AcknowledgementRecord[] = [];
   private warningsReported = false;
@@ -196,6 +227,11 @@ export class EksAccessManager extends Construct {
     this.settings = readManagerSettings(props, clusterNameOf(given.cluster), this.node.path);
     this.clusterName = this.settings.clusterName;
     this.entrySet = new ManagerEntries(this, this.clusterName, this.settings.shards, this.settings.shardLayout, this.settings.removalPolicy);
+    this.groupSet = new ManagerGroups(this, this.settings.removalPolicy);
+    this.kubectl = kubectlSupportOf(given.cluster);
+    for (const group of Object.keys(this.settings.groups ?? {})) {
+      this.groupSet.declare(group, this.settings.groups![group], `${this.node.path} groups`);
+    }
 
     const principals = this.settings.principals;
     if (principals) {
@@ -214,6 +250,9 @@ export class EksAccessManager extends Construct {
       clusterLabel: () => this.clusterFacts().label,
       outdir: () => Stage.of(this)!.outdir,
       acknowledgements: () => this.acknowledgementRecords,
+      groups: () => this.groupSet.models,
+      manifests: () => this.groupSet.created(),
+      complete: () => this.createEntries(),
     }, writeAppReports);
     Aspects.of(this).add(new CreateEntries(this, () => {
       // A new synth: the app may have changed since the facts were last read.
@@ -255,6 +294,18 @@ export class EksAccessManager extends Construct {
    */
   public addPrincipal(principalArn: string, access: PrincipalAccess): void {
     this.entrySet.declare(principalArn, access, `${this.node.path} addPrincipal()`);
+  }
+
+  /**
+   * Binds a Kubernetes group on the cluster: like one more key of `groups`.
+   *
+   * A group this manager already binds is an error at synth time (rule EAM103).
+   *
+   * @param groupName the group, as the entries list it in `kubernetesGroups`
+   * @param access what its members may do
+   */
+  public addGroup(groupName: string, access: KubernetesGroupAccess): void {
+    this.groupSet.declare(groupName, access, `${this.node.path} addGroup()`);
   }
 
   /**
@@ -337,6 +388,14 @@ export class EksAccessManager extends Construct {
     for (const { principal, reason } of leftOut) {
       Annotations.of(this).addInfo(`${principal.display} left out (skipEksManagedPrincipals): EKS creates its entry itself, as ${reason}`);
     }
+    this.groupSet.createAll(this.kubectl, () => {
+      const managers = appManagersFor(this, this.clusterFacts().key);
+      // The kubectl role's entry may be another manager's: each one makes its entries now.
+      managers.forEach((m) => m.complete?.());
+      // The facts read for the key were read before those entries and manifests existed.
+      forgetAppFacts(this);
+      return kubectlAccessEntries(this, this.kubectl.target?.kubectlRoleArn, managers.flatMap((m) => m.resources()));
+    });
   }
 
   /** props -> model (declared) -> facts -> rules -> findings; emit and report run around it. */
@@ -379,7 +438,15 @@ export class EksAccessManager extends Construct {
       cluster: { ...this.settings.cluster, inApp: this.clusterFacts().inApp, skipEksManagedPrincipals: this.settings.skipEksManagedPrincipals },
       stacks: stackLoads(this, this.entrySet.stacks(), new Set<IConstruct>(this.entrySet.created()), this.settings.shards !== undefined),
       operations: operationLoads(this.entrySet.stacks()),
+      rbac: this.rbacFacts(),
     };
+  }
+
+  /** What the rules know of the cluster's group bindings (see `groups`). */
+  private rbacFacts(): RbacFacts {
+    const key = this.clusterFacts().key;
+    return rbacFactsFor(this.groupSet.models, appGroupsFor(this, key), this.kubectl, this.entrySet.activeModels(), () =>
+      groupsBoundByManifests(this.node.root, (manifest, name) => typeof name === 'string' && cachedAppFactsOf(this).cluster(manifest, name).key === key));
   }
 
   /** What the app says of the cluster (key, label, in-app facts), read at synth time. */

@@ -1,8 +1,8 @@
-import { createHash } from 'crypto';
+import * as crypto from 'crypto';
 import { CfnElement, CfnResource, Reference, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { knownEnvironment } from './facts/cluster-facts';
-import { IAM_PRINCIPAL_TYPES, iamPrincipalFacts } from './facts/principal-facts';
+import { displayWithPermissionSet, IAM_PRINCIPAL_TYPES, iamPrincipalFacts, PERMISSION_SET_NAME_PROPERTY, PERMISSION_SET_ROLE_TYPE, permissionSetOfRole, permissionSetRoleFacts } from './facts/principal-facts';
 import { PrincipalFacts, PrincipalModel } from './private/model';
 import { parseIamPrincipal } from './private/principal-arn';
 import { literalString, referenceOf } from './private/tokens';
@@ -20,12 +20,13 @@ export function describePrincipal(scope: IConstruct, key: string): PrincipalMode
   }
   const reference = referenceOf(key);
   if (reference) {
-    const target = referencedResourcePath(reference.target);
+    const facts = referenceFacts(reference);
+    const target = facts.lookedUpIn === undefined ? referencedResourcePath(reference.target) : lookupPath(reference.target);
     return {
-      display: `(token) ${target}.${reference.displayName}`,
+      display: displayWithPermissionSet(`(token) ${target}.${reference.displayName}`, facts),
       tokenTarget: target,
       identity: `ref:${target}#${reference.displayName}`,
-      facts: referenceFacts(reference),
+      facts,
     };
   }
   const expression = resolvedExpression(scope, key);
@@ -42,23 +43,41 @@ export function entryIdFor(principal: PrincipalModel): string {
     : principal.tokenTarget ?? 'Token';
   // The end of a long ARN is kept: that is where the role or user name is.
   const cleaned = readable.replace(/[^A-Za-z0-9]+/g, '-').slice(-60).replace(/^-+|-+$/g, '');
-  const hash = createHash('sha256').update(principal.identity).digest('hex').slice(0, 8);
+  const hash = sha256Hex(principal.identity).slice(0, 8);
   return `${cleaned || 'Principal'}-${hash}`;
 }
+
+/**
+ * The SHA-256 of a text, in hex: with Node's one-shot `crypto.hash` where it exists (Node
+ * 20.12 and later), which costs a third of a `Hash` object per call; this runs once per
+ * principal.
+ */
+const sha256Hex: (text: string) => string = typeof (crypto as { hash?: unknown }).hash === 'function'
+  ? (text) => (crypto as unknown as { hash: (algorithm: string, data: string) => string }).hash('sha256', text)
+  : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** The model of a principal written as a literal ARN (or any literal string). */
 export function literalPrincipal(arn: string): PrincipalModel {
   const parts = parseIamPrincipal(arn);
-  const facts: PrincipalFacts = parts
-    ? { kind: parts.kind, partition: parts.partition, account: parts.account, path: parts.path, name: parts.name }
-    : {};
+  if (!parts) { return { display: arn, arn, identity: arn, facts: {} }; }
+  const facts: PrincipalFacts = { kind: parts.kind, partition: parts.partition, account: parts.account, path: parts.path, name: parts.name };
+  const permissionSet = parts.kind === 'role' && parts.name.startsWith('AWSReservedSSO_') ? permissionSetOfRole(parts.path, parts.name) : undefined;
+  if (permissionSet !== undefined) { return { display: arn, arn, identity: arn, facts: { ...facts, permissionSet } }; }
   return { display: arn, arn, identity: arn, facts };
 }
 
-/** What the in-app IAM role or user a reference points at says about itself. */
+/**
+ * What the in-app IAM role or user a reference points at says about itself; or, for the
+ * role a `PermissionSetRole` looks up, what is known of it before deploy.
+ */
 function referenceFacts(reference: Reference): PrincipalFacts {
   const target = reference.target;
   if (!CfnResource.isCfnResource(target) || reference.displayName !== 'Arn') { return {}; }
+  if (target.cfnResourceType === PERMISSION_SET_ROLE_TYPE) {
+    const stack = Stack.of(target);
+    const props = (target as unknown as { cfnProperties?: Record<string, unknown> }).cfnProperties ?? {};
+    return permissionSetRoleFacts(props[PERMISSION_SET_NAME_PROPERTY], knownEnvironment(stack.account, stack.region), stack.node.path);
+  }
   const type = IAM_PRINCIPAL_TYPES[target.cfnResourceType];
   if (!type) { return {}; }
   // CfnRole and CfnUser expose their properties as public fields of the same names.
@@ -73,6 +92,11 @@ function referencedResourcePath(target: IConstruct): string {
   return CfnElement.isCfnElement(target) && target.node.id === 'Resource'
     ? path.slice(0, -'/Resource'.length)
     : path;
+}
+
+/** The path of a `PermissionSetRole`: its custom resource is `<lookup>/Resource/Default`. */
+function lookupPath(target: IConstruct): string {
+  return target.node.path.replace(/\/Resource\/Default$/, '');
 }
 
 /** The CloudFormation expression a non-reference token stands for, as stable text. */

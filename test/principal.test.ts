@@ -11,8 +11,22 @@ describe('describePrincipal', () => {
       display: arn,
       arn,
       identity: arn,
-      facts: { kind: 'role', partition: 'aws', account: '111122223333', path: '/aws-reserved/sso.amazonaws.com/', name: 'AWSReservedSSO_Admin_0123' },
+      facts: {
+        kind: 'role',
+        partition: 'aws',
+        account: '111122223333',
+        path: '/aws-reserved/sso.amazonaws.com/',
+        name: 'AWSReservedSSO_Admin_0123',
+        // Identity Center's role of the permission set Admin.
+        permissionSet: 'Admin',
+      },
     });
+  });
+
+  test('knows no permission set of an AWSReservedSSO_ role outside the SSO path, or of a name without a suffix', () => {
+    expect(describePrincipal(stack(), 'arn:aws:iam::111122223333:role/AWSReservedSSO_Admin_0123').facts.permissionSet).toBeUndefined();
+    expect(describePrincipal(stack(), 'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin').facts.permissionSet).toBeUndefined();
+    expect(describePrincipal(stack(), 'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Dev_Ops_0a1b').facts.permissionSet).toBe('Dev_Ops');
   });
 
   test('names the in-app role a token refers to', () => {

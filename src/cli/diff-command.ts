@@ -1,47 +1,68 @@
-import { existsSync, readdirSync, statSync } from 'fs';
-import { basename, join } from 'path';
-import { CliIo, ExitCode, parseArgs, UsageError } from './io';
-import { AccessReport } from '../report/access-report';
+import { CommandSpec, ParsedCommand } from './command';
+import { CliIo, emit, ExitCode } from './io';
+import { formatOption, OUT_OPTION } from './options';
+import { reportsIn } from './read-reports';
 import { renderChanges } from '../report/render-markdown';
-import { ChangeKind, diffReports } from '../report/report-diff';
-import { emptyReport, REPORT_PREFIX, readReport } from '../report/report-files';
+import { AccessChange, ChangeKind, diffReports } from '../report/report-diff';
+import { emptyReport } from '../report/report-files';
 
-export const DIFF_USAGE = `eks-access-manager diff <before> <after>
+export const DIFF_COMMAND: CommandSpec = {
+  name: 'diff',
+  summary: 'prints who gains or loses access between two synths',
+  description: [
+    'Prints who gains or loses access between two synths: each argument is an access report (.json) or a cloud assembly directory (cdk.out) holding them, paired by cluster. Changes that will fail or cut access during cdk deploy come first, then widening (a new principal with access included), then the rest; the last line sums it up.',
+    'Exits 1 on a deploy hazard, and with --fail-on widening also when any principal gains access; 0 otherwise; 2 when it cannot run (bad arguments, a file that is not a report).',
+  ],
+  arguments: [
+    { name: '<before>', description: 'the earlier report, or cloud assembly (the last release\'s)' },
+    { name: '<after>', description: 'the later report, or cloud assembly (this change\'s)' },
+  ],
+  takes: 'two reports (or two cdk.out directories)',
+  options: [
+    { name: 'fail-on', value: 'what', choices: ['hazard', 'widening'], default: 'hazard', description: 'exit 1 on a deploy hazard (hazard), or on a deploy hazard or any widening of access (widening)' },
+    formatOption(['markdown', 'json'], 'how to print the changes: markdown (a section per cluster), or json (for scripts)'),
+    OUT_OPTION,
+  ],
+  run: diff,
+};
 
-  Prints who gains or loses access between two synths: each argument is an access report
-  (.json) or a cloud assembly directory (cdk.out) holding them. Widening comes first, and
-  changes that will fail or cut access during cdk deploy before everything else. Exits 1
-  when there is such a deploy hazard.`;
-
-export function diffCommand(args: readonly string[], io: CliIo): ExitCode {
-  const { positional } = parseArgs(args, []);
-  if (positional.length !== 2) { throw new UsageError('diff takes two reports (or two cdk.out directories)'); }
-  const [before, after] = positional.map(reportsIn);
-  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
-  let hazards = 0;
-  for (const name of names) {
-    const old = before.get(name);
-    const now = after.get(name);
-    const cluster = (now ?? old)!.cluster;
-    const changes = diffReports(old ?? emptyReport(cluster), now ?? emptyReport(cluster));
-    hazards += changes.filter((c) => c.kind === ChangeKind.DEPLOY_HAZARD).length;
-    io.out(`# ${cluster}\n`);
-    io.out(renderChanges(changes).slice(2).join('\n') + '\n');
-  }
-  return hazards > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+interface ClusterChanges {
+  readonly cluster: string;
+  readonly changes: AccessChange[];
 }
 
-/** The reports of a file or directory, by file name (the cluster), to pair them up. */
-function reportsIn(path: string): Map<string, AccessReport> {
-  if (!existsSync(path)) { throw new UsageError(`${path} does not exist`); }
-  const isDirectory = statSync(path).isDirectory();
-  const files = isDirectory
-    ? readdirSync(path).filter((f) => f.startsWith(REPORT_PREFIX) && f.endsWith('.json')).map((f) => join(path, f))
-    : [path];
-  if (files.length === 0) { throw new UsageError(`${path} holds no access report (${REPORT_PREFIX}*.json)`); }
-  try {
-    return new Map(files.map((f) => [isDirectory ? basename(f) : 'report', readReport(f)]));
-  } catch (e) {
-    throw new UsageError((e as Error).message);
+function diff(command: ParsedCommand, io: CliIo): ExitCode {
+  const [before, after] = command.positionals.map((p) => reportsIn(io, p));
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const clusters: ClusterChanges[] = names.map((cluster) => ({
+    cluster,
+    changes: diffReports(before.get(cluster) ?? emptyReport(cluster), after.get(cluster) ?? emptyReport(cluster)),
+  }));
+  const all = clusters.flatMap((c) => c.changes);
+  const widened = principalsOf(all, [ChangeKind.WIDENED]);
+  const narrowed = principalsOf(all, [ChangeKind.NARROWED, ChangeKind.REMOVED]);
+  const hazards = all.filter((c) => c.kind === ChangeKind.DEPLOY_HAZARD).length;
+  const failWidening = command.string('fail-on') === 'widening' && widened > 0;
+  const failed = hazards > 0 || failWidening;
+
+  if (command.string('format') === 'json') {
+    const summary = { clusters: clusters.length, widened, narrowed, deployHazards: hazards, failed };
+    emit(io, command.string('out'), JSON.stringify({ summary, clusters }, undefined, 2) + '\n');
+  } else {
+    const sections = clusters.map((c) => `# ${c.cluster}\n\n${renderChanges(c.changes).slice(2).join('\n')}\n`);
+    const reasons = [...(hazards > 0 ? ['a deploy hazard'] : []), ...(failWidening ? ['access widened (--fail-on widening)'] : [])];
+    const summary = `${count(clusters.length, 'cluster')}: ${count(widened, 'principal')} ${widened === 1 ? 'gains' : 'gain'} access, `
+      + `${narrowed} ${narrowed === 1 ? 'loses' : 'lose'} access, ${count(hazards, 'deploy hazard')}${reasons.length > 0 ? `; failing: ${reasons.join(', ')}` : ''}`;
+    emit(io, command.string('out'), [...sections, summary].join('\n'));
   }
+  return failed ? ExitCode.FINDINGS : ExitCode.OK;
+}
+
+/** How many principals have a change of these kinds (a principal with two counts once). */
+function principalsOf(changes: readonly AccessChange[], kinds: readonly ChangeKind[]): number {
+  return new Set(changes.filter((c) => kinds.includes(c.kind)).map((c) => c.principal)).size;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -2,47 +2,54 @@
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Reads a text file (see `readTextFile`); throws an `InputError` when it cannot. */
   readonly readFile: (path: string) => string;
+  readonly writeFile: (path: string, text: string) => void;
 }
 
-/** Exit codes: 0 all good, 1 findings that are errors, 2 the command could not run. */
+/** Exit codes: 0 all good, 1 findings that are errors (or a gate that failed), 2 the command could not run. */
 export enum ExitCode {
   OK = 0,
   FINDINGS = 1,
   USAGE = 2,
 }
 
-/** A command that cannot run (bad arguments, unreadable file): message and exit code 2. */
+/** A command line that cannot run (bad arguments): its message, the command's usage, exit code 2. */
 export class UsageError extends Error {}
 
-/** Options and positional arguments of a command line. */
-export interface ParsedArgs {
-  readonly positional: string[];
-  readonly options: Record<string, string>;
-}
+/**
+ * An input file that cannot be used (missing, binary, not what the command reads): its
+ * message names the file and what was expected; exit code 2, and no usage text, since
+ * the command line itself was right.
+ */
+export class InputError extends Error {}
 
-/** Parses `--name value` and `--name=value`; only the options a command declares. */
-export function parseArgs(args: readonly string[], known: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('--')) { positional.push(arg); continue; }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (!known.includes(name)) { throw new UsageError(`unknown option --${name}; this command takes ${known.map((k) => `--${k}`).join(', ') || 'no options'}`); }
-    const value = inline ?? args[++i];
-    if (value === undefined) { throw new UsageError(`--${name} needs a value`); }
-    options[name] = value;
-  }
-  return { positional, options };
-}
-
-/** Reads an input file, turning a missing or unreadable file into a usage error. */
-export function readInput(io: CliIo, path: string): string {
+/**
+ * Reads an input file; any failure becomes an `InputError` that names the file and what
+ * the command expected there (`validate expects an access map file (YAML or JSON)`).
+ */
+export function readInput(io: CliIo, path: string, expected: string): string {
   try {
     return io.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message}`);
+    const why = code === 'ENOENT' ? `cannot read ${path}: no such file`
+      : code === 'EISDIR' ? `cannot read ${path}: it is a directory`
+        : code !== undefined ? `cannot read ${path}: ${code}`
+          : (e as Error).message;
+    throw new InputError(`${why}; ${expected}`);
+  }
+}
+
+/** Writes what a command prints to `--out`, or to stdout without it. */
+export function emit(io: CliIo, out: string | undefined, text: string): void {
+  if (out === undefined) {
+    io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
+    return;
+  }
+  try {
+    io.writeFile(out, text.endsWith('\n') ? text : `${text}\n`);
+  } catch (e) {
+    throw new InputError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-import { readFileSync, statSync } from 'fs';
+import { writeFileSync } from 'fs';
 import { runCli } from './run';
-import { MAX_INPUT_BYTES } from '../private/yaml-source';
+import { readTextFile } from './text-file';
 
-process.exitCode = runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  readFile: (path) => {
-    if (statSync(path).size > MAX_INPUT_BYTES) { throw new Error(`larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`); }
-    return readFileSync(path, 'utf8');
-  },
+  readFile: readTextFile,
+  writeFile: (path, text) => writeFileSync(path, text),
+}).then((code) => {
+  // Not process.exit(): output still queued for a pipe would be cut off.
+  process.exitCode = code;
 });

@@ -1,45 +1,64 @@
-import { diffCommand, DIFF_USAGE } from './diff-command';
-import { CliIo, ExitCode, UsageError } from './io';
-import { migrateCommand, MIGRATE_USAGE } from './migrate-command';
-import { validateCommand, VALIDATE_USAGE } from './validate-command';
+import { CommandSpec, commandHelp, parseCommand, table, usageLine } from './command';
+import { COMMANDS } from './commands';
+import { CliIo, ExitCode, InputError, UsageError } from './io';
+import { packageInfo } from './package-info';
+import { closestMatch } from '../private/closest';
 
-const COMMANDS: Record<string, { run: (args: readonly string[], io: CliIo) => ExitCode; usage: string }> = {
-  migrate: { run: migrateCommand, usage: MIGRATE_USAGE },
-  validate: { run: validateCommand, usage: VALIDATE_USAGE },
-  diff: { run: diffCommand, usage: DIFF_USAGE },
-};
+const BIN = 'eks-access-manager';
 
-const USAGE = `Usage: eks-access-manager <command> [options]
+/** The top-level help: every command of the table, and the global options. */
+export function cliHelp(commands: readonly CommandSpec[] = COMMANDS): string {
+  return [
+    `Usage: ${BIN} <command> [options]`,
+    '',
+    'Commands:',
+    ...commands.flatMap((c) => [`  ${usageLine(BIN, c)}`, `      ${c.summary}`]),
+    '',
+    'Options:',
+    ...table([['-h, --help', 'print this help (after a command: the command\'s)'], ['-V, --version', 'print the version']]),
+    '',
+    `Run '${BIN} <command> --help' for a command's options.`,
+  ].join('\n');
+}
 
-Commands:
-${Object.values(COMMANDS).map((c) => `  ${c.usage.split('\n')[0]}`).join('\n')}
-
-Run 'eks-access-manager <command> --help' for a command's options.`;
-
-/** Runs the command line; returns the exit code. Never throws. */
-export function runCli(args: readonly string[], io: CliIo): ExitCode {
+/**
+ * Runs a command line; resolves to the exit code (0 all good, 1 findings that are errors or
+ * a failed gate, 2 the command could not run). Never rejects: every error is printed.
+ */
+export async function runCli(args: readonly string[], io: CliIo, commands: readonly CommandSpec[] = COMMANDS): Promise<ExitCode> {
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(USAGE);
+    io.out(cliHelp(commands));
     return name === undefined ? ExitCode.USAGE : ExitCode.OK;
   }
-  const command = COMMANDS[name];
+  if (name === '--version' || name === '-V') {
+    io.out(packageInfo().version);
+    return ExitCode.OK;
+  }
+  const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`unknown command "${name}"\n\n${USAGE}`);
+    const closest = closestMatch(name, commands.map((c) => c.name));
+    io.err(`unknown command "${name}"${closest ? ` (did you mean ${closest}?)` : ''}\n\n${cliHelp(commands)}`);
     return ExitCode.USAGE;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.usage);
+  // `--help` anywhere before `--` wins over every other problem of the line.
+  const end = rest.indexOf('--');
+  if ((end === -1 ? rest : rest.slice(0, end)).some((a) => a === '--help' || a === '-h')) {
+    io.out(commandHelp(BIN, command));
     return ExitCode.OK;
   }
   try {
-    return command.run(rest, io);
+    return await command.run(parseCommand(command, rest), io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`eks-access-manager ${name}: ${e.message}\n\n${command.usage}`);
+      io.err(`${BIN} ${name}: ${e.message}\n\n${commandHelp(BIN, command)}`);
       return ExitCode.USAGE;
     }
-    io.err(`eks-access-manager ${name}: unexpected error, please report it: ${(e as Error).stack ?? e}`);
+    if (e instanceof InputError) {
+      io.err(`${BIN} ${name}: ${e.message}`);
+      return ExitCode.USAGE;
+    }
+    io.err(`${BIN} ${name}: unexpected error, please report it: ${(e as Error).stack ?? e}`);
     return ExitCode.USAGE;
   }
 }

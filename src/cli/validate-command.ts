@@ -1,46 +1,87 @@
-import { CliIo, ExitCode, parseArgs, readInput, UsageError } from './io';
-import { fieldPath, readMapFile } from '../map-file/read-map-file';
+import { CommandSpec, ParsedCommand } from './command';
+import { CliIo, emit, ExitCode, readInput, UsageError } from './io';
+import { byPlace, countSeverities, findingLine, findingsJson, LocatedFinding } from './located-finding';
+import { FINDING_FORMATS, FINDING_FORMATS_DESCRIPTION, formatOption, OUT_OPTION } from './options';
+import { packageInfo } from './package-info';
+import { RuleDescription, sarifLog } from './sarif';
+import { findingPath, readMapFile } from '../map-file/read-map-file';
 import { Severity } from '../severity';
+import { DEFAULT_RULES } from '../validation';
 import { checkAccessMap } from '../validation/check-map';
 
-export const VALIDATE_USAGE = `eks-access-manager validate <map.yaml|map.json> [--account 111122223333] [--partition aws]
+const EXPECTED = 'validate expects an access map file (YAML or JSON)';
 
-  Runs every synth-time rule on an access map file, without a CDK app, and prints the
-  findings like a compiler (file:line: severity rule-id principal: field: message).
-  Exits 1 on any error.
+export const VALIDATE_COMMAND: CommandSpec = {
+  name: 'validate',
+  summary: 'runs every synth-time rule on an access map file, without a CDK app',
+  description: [
+    'Runs every synth-time rule on an access map file, without a CDK app, and prints the findings like a compiler (file:line:column: severity rule-id principal: field: message), as JSON, or as SARIF for code scanning.',
+    'Exits 0 when there is no error (warnings allowed), 1 on any error, 2 when it cannot run (bad arguments, a file it cannot read).',
+  ],
+  arguments: [{ name: '<map.yaml|map.json>', description: 'the access map file: principals, and optionally groups, clusterName and authenticationMode' }],
+  takes: 'one map file',
+  options: [
+    { name: 'account', value: 'id', description: 'the cluster\'s account (12 digits), for the rules that compare accounts' },
+    { name: 'partition', value: 'partition', description: 'the cluster\'s partition (aws, aws-cn, aws-us-gov, ...)' },
+    formatOption(FINDING_FORMATS, `how to print the findings: ${FINDING_FORMATS_DESCRIPTION}`),
+    OUT_OPTION,
+  ],
+  run: validate,
+};
 
-  --account    the cluster's account, for the rules that compare accounts
-  --partition  the cluster's partition (aws, aws-cn, aws-us-gov, ...)`;
-
-export function validateCommand(args: readonly string[], io: CliIo): ExitCode {
-  const { positional, options } = parseArgs(args, ['account', 'partition']);
-  if (positional.length !== 1) { throw new UsageError('validate takes one map file'); }
-  if (options.account !== undefined && !/^\d{12}$/.test(options.account)) {
-    throw new UsageError(`--account is a 12-digit account id, got "${options.account}"`);
+function validate(command: ParsedCommand, io: CliIo): ExitCode {
+  const account = command.string('account');
+  if (account !== undefined && !/^\d{12}$/.test(account)) {
+    throw new UsageError(`--account is a 12-digit account id, got "${account}"`);
   }
-  const file = positional[0];
-  const read = readMapFile(readInput(io, file));
-  const lines: Array<{ line: number; text: string; error: boolean }> = read.problems.map((p) => ({
-    line: p.line ?? 1, text: `error ${p.ruleId} ${p.message}`, error: true,
+  const file = command.positionals[0];
+  const read = readMapFile(readInput(io, file, EXPECTED));
+  const findings: LocatedFinding[] = read.problems.map((p) => ({
+    file,
+    line: p.line ?? 1,
+    column: p.column ?? 1,
+    severity: Severity.ERROR,
+    ruleId: p.ruleId,
+    text: p.message,
+    details: { message: p.message },
   }));
-  const findings = checkAccessMap(read.principals, {
-    account: options.account,
-    partition: options.partition,
+  const ruleFindings = checkAccessMap(read.principals, {
+    account,
+    partition: command.string('partition'),
     cluster: { authenticationMode: read.authenticationMode, clusterName: read.clusterName, source: file },
+    ...(read.groups === undefined ? {} : { groups: read.groups }),
   });
-  for (const f of findings) {
-    // A finding on the cluster settings names a top-level key (`clusterName`, `authenticationMode`).
-    const path = f.identity === undefined ? fieldPath(f.field) : ['principals', f.principal, ...fieldPath(f.field)];
+  for (const f of ruleFindings) {
+    const place = read.source.positionOf(findingPath(f));
     const field = f.field ? ` ${f.field}:` : '';
-    lines.push({
-      line: read.source.lineOf(path) ?? 1,
-      text: `${f.severity} ${f.ruleId} ${f.principal}:${field} ${f.message}. Fix: ${f.fix}`,
-      error: f.severity === Severity.ERROR,
+    findings.push({
+      file,
+      line: place?.line ?? 1,
+      column: place?.column ?? 1,
+      severity: f.severity,
+      ruleId: f.ruleId,
+      text: `${f.principal}:${field} ${f.message}. Fix: ${f.fix}`,
+      details: { principal: f.principal, ...(f.group === undefined ? {} : { group: f.group }), field: f.field, message: f.message, fix: f.fix },
     });
   }
-  lines.sort((a, b) => a.line - b.line);
-  for (const l of lines) { io.out(`${file}:${l.line}: ${l.text}`); }
-  const errors = lines.filter((l) => l.error).length;
-  io.out(`${Object.keys(read.principals).length} principals checked: ${errors} errors, ${lines.length - errors} warnings`);
-  return errors > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+  findings.sort(byPlace);
+  const counts = countSeverities(findings);
+  const principals = Object.keys(read.principals).length;
+  switch (command.string('format')) {
+    case 'json':
+      emit(io, command.string('out'), findingsJson(findings, { principals, ...counts }));
+      break;
+    case 'sarif':
+      emit(io, command.string('out'), sarifLog(findings, ruleDescriptions()));
+      break;
+    default:
+      emit(io, command.string('out'), [...findings.map(findingLine), `${principals} principals checked: ${counts.errors} errors, ${counts.warnings} warnings`].join('\n'));
+  }
+  return counts.errors > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+}
+
+/** Every rule of the catalogue, as SARIF describes a tool's rules. */
+export function ruleDescriptions(): RuleDescription[] {
+  const helpUri = `${packageInfo().homepage}/blob/main/docs/rules.md`;
+  return DEFAULT_RULES.map((r) => ({ id: r.id, severity: r.severity, summary: r.summary, source: r.source, helpUri }));
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { join, resolve } from 'path';
 import { Environment } from './cluster-facts';
 
 /** What a cloud assembly's `manifest.json` says of the templates in its directory. */
@@ -17,8 +17,53 @@ export interface AssemblyManifest {
 interface Artifact {
   readonly type?: string;
   readonly environment?: string;
-  readonly properties?: { readonly templateFile?: string; readonly file?: string };
+  readonly displayName?: string;
+  readonly properties?: {
+    readonly templateFile?: string;
+    readonly file?: string;
+    readonly stackName?: string;
+    /** Of a nested cloud assembly (a Stage): its directory, relative to this one. */
+    readonly directoryName?: string;
+  };
 }
+
+/** A stack of a cloud assembly, as its manifest lists it. */
+export interface StackArtifact {
+  /** Its template, resolved. */
+  readonly templatePath: string;
+  /** The CloudFormation stack name it deploys as. */
+  readonly stackName: string;
+  /** The name the CDK CLI selects it by (`Platform`, `Prod/Platform`). */
+  readonly displayName: string;
+  readonly environment: Environment;
+}
+
+/**
+ * Every stack of the cloud assembly in `directory` and of the assemblies nested in it
+ * (Stages), as their manifests list them; none when there is no manifest. Nested stacks
+ * are not artifacts: they are found through their parent's template.
+ */
+export function stackArtifactsIn(directory: string, depth = 0): StackArtifact[] {
+  const manifest = readJson<{ artifacts?: Record<string, Artifact> }>(join(directory, 'manifest.json'));
+  const stacks: StackArtifact[] = [];
+  for (const [id, artifact] of Object.entries(manifest?.artifacts ?? {})) {
+    const properties = artifact.properties ?? {};
+    if (artifact.type === 'aws:cloudformation:stack' && properties.templateFile) {
+      stacks.push({
+        templatePath: resolve(directory, properties.templateFile),
+        stackName: properties.stackName ?? id,
+        displayName: artifact.displayName ?? id,
+        environment: parseEnvironment(artifact.environment),
+      });
+    } else if (artifact.type === 'cdk:cloud-assembly' && properties.directoryName && depth < MAX_ASSEMBLY_DEPTH) {
+      stacks.push(...stackArtifactsIn(join(directory, properties.directoryName), depth + 1));
+    }
+  }
+  return stacks;
+}
+
+/** How deep Stages may nest; a deeper manifest is read as if it had no more. */
+const MAX_ASSEMBLY_DEPTH = 16;
 
 /** One file asset of an asset manifest (`<stack>.assets.json`). */
 interface FileAsset {

@@ -177,6 +177,17 @@ export function clusterKey(ref: ClusterRef): string {
 }
 
 /**
+ * The literal name, account and region a key of `clusterKey` was made from; undefined for
+ * the key of a cluster without a literal name. (A name holds no `:`, rule R27.)
+ */
+export function namedClusterOf(key: string): { readonly name: string; readonly env: Environment } | undefined {
+  const match = /^name:([^:]*):([^:]*):(.*)$/.exec(key);
+  if (!match) { return undefined; }
+  const known = (part: string) => part === '?' ? undefined : part;
+  return { name: match[3], env: { account: known(match[1]), region: known(match[2]) } };
+}
+
+/**
  * How a cluster resource of the app is named for its key: by its literal name where it is
  * deployed, so that a literal name elsewhere in the app means the same cluster; otherwise
  * by `id`, the adapter's unique id of the resource.

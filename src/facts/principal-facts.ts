@@ -34,3 +34,49 @@ export function iamPrincipalFacts(kind: 'role' | 'user', name: unknown, path: un
     resolvedArn: known ? `arn:${partition}:iam::${env.account}:${kind}${literalPath}${literalName}` : undefined,
   };
 }
+
+/**
+ * The CloudFormation type of the custom resource of `PermissionSetRole`, and its property
+ * that names the permission set: both adapters recognise a `GetAtt` of its `Arn` by them.
+ */
+export const PERMISSION_SET_ROLE_TYPE = 'Custom::EksAccessPermissionSetRole';
+export const PERMISSION_SET_NAME_PROPERTY = 'PermissionSetName';
+
+/** Where IAM Identity Center creates its roles: the path, with a region segment unless it runs in us-east-1. */
+const SSO_ROLE_PATH = /^\/aws-reserved\/sso\.amazonaws\.com\/(?:[a-z0-9-]+\/)?$/;
+/** `AWSReservedSSO_<permission set>_<hex suffix>`: the suffix holds no `_`, so the permission set ends at the last one. */
+const SSO_ROLE_NAME = /^AWSReservedSSO_(.+)_[0-9a-fA-F]+$/;
+
+/**
+ * What is known before deploy of the role `PermissionSetRole` looks up: a role of IAM
+ * Identity Center, in the account its stack is deployed to, under the SSO path (with a
+ * region segment or not: not known), for one permission set. Its name's suffix is not known.
+ *
+ * @param permissionSetName the custom resource's `PermissionSetName` (a literal, or a token)
+ * @param env where its stack is deployed
+ * @param stackId a unique id of its stack in the adapter's world, for when the account is unknown
+ */
+export function permissionSetRoleFacts(permissionSetName: unknown, env: Environment, stackId: string): PrincipalFacts {
+  const name = literalString(permissionSetName);
+  return {
+    kind: 'role',
+    account: env.account,
+    partition: env.region === undefined ? undefined : RegionInfo.get(env.region).partition,
+    permissionSet: name,
+    // Two lookups of one permission set in one account find the same role; in an
+    // environment-agnostic stack, the stack is the account.
+    lookedUpIn: env.account ?? `stack ${stackId}`,
+  };
+}
+
+/** The permission set an IAM Identity Center role's path and name say it is for; undefined for any other role. */
+export function permissionSetOfRole(path: string, name: string): string | undefined {
+  return SSO_ROLE_PATH.test(path) ? SSO_ROLE_NAME.exec(name)?.[1] : undefined;
+}
+
+/** A principal's text in findings, with the permission set a looked-up role is for. */
+export function displayWithPermissionSet(display: string, facts: PrincipalFacts): string {
+  return facts.lookedUpIn !== undefined && facts.permissionSet !== undefined
+    ? `${display} (IAM Identity Center permission set "${facts.permissionSet}")`
+    : display;
+}

@@ -7,7 +7,7 @@
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { ClusterAdapter, clusterKey, ClusterFacts, clusterRefOf, CLUSTER_TYPES, describeCluster, FACT_TYPES, literalClusterNameOf, nameLabel, ResourceView } from './cluster-facts';
 import { EntryFields, entryModelOf, EntryPolicyFields, policyOf } from './entry-facts';
-import { IAM_PRINCIPAL_TYPES, iamPrincipalFacts } from './principal-facts';
+import { displayWithPermissionSet, IAM_PRINCIPAL_TYPES, iamPrincipalFacts, PERMISSION_SET_NAME_PROPERTY, PERMISSION_SET_ROLE_TYPE, permissionSetRoleFacts } from './principal-facts';
 import { isIntrinsic, Located, TemplateFile, TemplateWorld } from './template-world';
 import { literalPrincipal } from '../principal';
 import { EntryModel, PrincipalFacts, PrincipalModel, principalKey } from '../private/model';
@@ -20,6 +20,12 @@ export interface TemplateEntryFacts {
   /** The path of its template, as given (or found, for a nested template). */
   readonly templatePath: string;
   readonly logicalId: string;
+  /** The template of the top-level stack that deploys it: `templatePath` itself when it is not nested. */
+  readonly rootTemplatePath: string;
+  /** The logical ids of the nested stack resources from that template down to its own; empty when not nested. */
+  readonly nestedStackIds: readonly string[];
+  /** Its `DeletionPolicy` attribute, as written; undefined when it has none. */
+  readonly deletionPolicy?: unknown;
 }
 
 /** One cluster the templates' entries go to. */
@@ -89,7 +95,15 @@ class TemplateFacts {
         if (group.clusterName === undefined && typeof name.value === 'string') { group.clusterName = name.value; }
         const principal = this.principalOf(this.world.locate(file, props.PrincipalArn));
         const model = entryModelOf(principal, this.entryFieldsOf(file, props), `${file.name}#${logicalId}`);
-        group.entries.push({ model, templatePath: file.path, logicalId });
+        const nesting = this.world.nestingOf(file);
+        group.entries.push({
+          model,
+          templatePath: file.path,
+          logicalId,
+          rootTemplatePath: nesting.root.path,
+          nestedStackIds: nesting.nestedStackIds,
+          deletionPolicy: (resource as { DeletionPolicy?: unknown }).DeletionPolicy,
+        });
         group.files.push(file);
       }
     }
@@ -172,7 +186,8 @@ class TemplateFacts {
   private principalOf(located: Located): PrincipalModel {
     const value = located.value;
     if (!isIntrinsic(value)) { return literalPrincipal(typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)); }
-    return { display: `(token) ${renderValue(value)}`, identity: identityOf(located), facts: this.iamFactsOf(located) };
+    const facts = this.iamFactsOf(located);
+    return { display: displayWithPermissionSet(`(token) ${renderValue(value)}`, facts), identity: identityOf(located), facts };
   }
 
   /** A `GetAtt` of the `Arn` of an IAM role or user of the templates tells what the role says of itself. */
@@ -180,6 +195,9 @@ class TemplateFacts {
     const getAtt = (value as { 'Fn::GetAtt'?: unknown })['Fn::GetAtt'];
     if (!Array.isArray(getAtt) || getAtt[1] !== 'Arn') { return {}; }
     const resource = file.document.Resources[String(getAtt[0])];
+    if (resource?.Type === PERMISSION_SET_ROLE_TYPE) {
+      return permissionSetRoleFacts(resource.Properties?.[PERMISSION_SET_NAME_PROPERTY], this.world.environmentOf(file), file.path);
+    }
     const type = IAM_PRINCIPAL_TYPES[resource?.Type ?? ''];
     if (!type) { return {}; }
     const props = resource!.Properties ?? {};

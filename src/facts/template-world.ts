@@ -105,6 +105,22 @@ export class TemplateWorld {
     return result;
   }
 
+  /**
+   * The top-level template that deploys `file` (itself when it is not nested), and the
+   * logical ids of the nested stack resources from that template down to `file`.
+   */
+  public nestingOf(file: TemplateFile): { readonly root: TemplateFile; readonly nestedStackIds: readonly string[] } {
+    const ids: string[] = [];
+    let current = file;
+    for (let hops = 0; hops < MAX_HOPS; hops++) {
+      const parent = this.parents.get(current);
+      if (!parent) { break; }
+      ids.unshift(parent.logicalId);
+      current = parent.file;
+    }
+    return { root: current, nestedStackIds: ids };
+  }
+
   /** What a token of `neutral` stands for; undefined for any other value. */
   public located(token: unknown): Located | undefined {
     return typeof token === 'string' ? this.tokens.get(token) : undefined;

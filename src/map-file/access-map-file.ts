@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'fs';
-import { fieldPath, readMapFile } from './read-map-file';
+import { findingPath, readMapFile } from './read-map-file';
 import { AuthenticationMode } from '../authentication-mode';
 import { PrincipalAccess } from '../principal-access';
 import { MAX_INPUT_BYTES } from '../private/yaml-source';
+import { KubernetesGroupAccess } from '../rbac/kubernetes-group';
 import { Severity } from '../severity';
 import { checkAccessMap } from '../validation/check-map';
 
@@ -12,6 +13,12 @@ import { checkAccessMap } from '../validation/check-map';
 export interface AccessMapFileContents {
   /** Principal ARN to access, ready for `EksAccessManager`'s `principals`. */
   readonly principals: { [principalArn: string]: PrincipalAccess };
+  /**
+   * The Kubernetes groups to bind, ready for `EksAccessManager`'s `groups`.
+   *
+   * @default - none: the file has no `groups`
+   */
+  readonly groups?: { [groupName: string]: KubernetesGroupAccess };
   /** The cluster name, when the file gives one. @default - none */
   readonly clusterName?: string;
   /** The cluster's authentication mode, when the file gives one. @default - none */
@@ -21,8 +28,8 @@ export interface AccessMapFileContents {
 /**
  * An access map kept in a YAML or JSON file, next to the code that deploys it.
  *
- * The file has `principals` (as in the construct) and optionally `clusterName` and
- * `authenticationMode`; `schema/access-map.schema.json` in this package describes it for
+ * The file has `principals` (as in the construct) and optionally `groups`, `clusterName`
+ * and `authenticationMode`; `schema/access-map.schema.json` in this package describes it for
  * editors. A syntax error, an unknown key or a value of the wrong type fails loading with
  * the file, the line and the key; everything else is checked by the same rules as a map
  * written in code, when the app synthesizes (or by `eks-access-manager validate`).
@@ -55,9 +62,11 @@ export class AccessMapFile {
     const read = readMapFile(text);
     const problems = read.problems.map((p) => `${fileName}:${p.line ?? 1}: [${p.ruleId}] ${p.message}`);
     // Unknown keys and wrong types inside entries are errors at load, with their line.
-    for (const f of checkAccessMap(read.principals)) {
+    for (const f of checkAccessMap(read.principals, { groups: read.groups })) {
       if (f.severity !== Severity.ERROR || (f.ruleId !== 'EAM100' && f.ruleId !== 'EAM101')) { continue; }
-      const line = read.source.lineOf(['principals', f.principal, ...fieldPath(f.field)]);
+      // Only the entries' and the groups' own fields: the top level was read above.
+      if (f.identity === undefined && f.group === undefined) { continue; }
+      const line = read.source.lineOf(findingPath(f));
       problems.push(`${fileName}:${line ?? 1}: [${f.ruleId}] ${f.principal}: ${f.field}: ${f.message}. Fix: ${f.fix}`);
     }
     if (problems.length > 0) {
@@ -65,6 +74,7 @@ export class AccessMapFile {
     }
     return {
       principals: read.principals,
+      ...(read.groups === undefined ? {} : { groups: read.groups }),
       clusterName: read.clusterName,
       authenticationMode: read.authenticationMode as AuthenticationMode | undefined,
     };

@@ -1,8 +1,11 @@
+import { MIGRATION_RULES } from './migration-rules';
 import { RawMapping, readConfigMap, readSection, ReadProblem } from './read-config-map';
 import { RolePathTable } from './role-paths';
 import { translateMapping } from './translate-mapping';
 import { PrincipalAccess } from '../principal-access';
+import { YamlPosition } from '../private/yaml-source';
 import { Severity } from '../severity';
+import { DEFAULT_RULES } from '../validation';
 import { checkAccessMap } from '../validation/check-map';
 
 /**
@@ -44,16 +47,42 @@ export interface AwsAuthMappings {
 export interface MigrationFinding {
   /** `error`: not migrated, or migrated with less access; `warning`: migrated, check it. */
   readonly severity: Severity;
+  /**
+   * The rule: `MIG0nn` for the migration's own findings (listed in the README), or the
+   * `EAM` id of the validation rule that the migrated entry fails.
+   */
+  readonly ruleId: string;
   /** Where in the input: `mapRoles[2]`, `data.mapUsers`, ... */
   readonly location: string;
   /** The line in the input, when known. @default - unknown */
   readonly line?: number;
+  /** The column in the input (1-based), when known. @default - unknown */
+  readonly column?: number;
   /** The principal, when the finding is about one. @default - none */
   readonly principal?: string;
   /** What happened and what to do. */
   readonly message: string;
-  /** The validation rule that reported it, for findings of the rule engine. @default - none */
-  readonly ruleId?: string;
+  /**
+   * True on the finding that kept its mapping out of the map: that mapping is not migrated.
+   *
+   * @default false
+   */
+  readonly dropped?: boolean;
+}
+
+/**
+ * What became of the mappings of the ConfigMap: each one is migrated as written, migrated
+ * with findings, or dropped (and named by an error).
+ */
+export interface MigrationSummary {
+  /** The mappings read (of mapRoles, mapUsers and mapAccounts). */
+  readonly mappings: number;
+  /** Mappings in the map with no finding. */
+  readonly migratedAsWritten: number;
+  /** Mappings in the map with a finding to read (a warning, or access that could not all be carried over). */
+  readonly migratedWithFindings: number;
+  /** Mappings not in the map, each named by an error finding. */
+  readonly dropped: number;
 }
 
 /**
@@ -64,6 +93,8 @@ export interface AwsAuthMigrationResult {
   readonly principals: { [principalArn: string]: PrincipalAccess };
   /** Every mapping that was dropped, changed or needs a look, in input order. */
   readonly findings: MigrationFinding[];
+  /** How many mappings were migrated, migrated with findings, and dropped. */
+  readonly summary: MigrationSummary;
 }
 
 /**
@@ -73,8 +104,10 @@ export interface AwsAuthMigrationResult {
  * `AmazonEKSClusterAdminPolicy` at cluster scope; node roles become `EC2_LINUX`,
  * `EC2_WINDOWS`, `FARGATE_LINUX` or `HYBRID_LINUX` entries; other groups are kept. Role
  * paths, which aws-auth strips, are restored from a table. Nothing is dropped silently:
- * `mapAccounts`, other `system:` groups, service-linked roles and duplicates come back as
- * findings, and the resulting map is checked by the same rules as the construct.
+ * every mapping is in the map or named by a finding (`mapAccounts`, other `system:`
+ * groups, service-linked roles, duplicates, a key aws-auth does not have, a value of the
+ * wrong type). The map is checked by the same rules as the construct, and a mapping whose
+ * entry fails one is left out of it, so that the map never fails synth for it.
  *
  * @example
  * const result = AwsAuthMigration.fromConfigMap(awsAuthYaml, {
@@ -85,7 +118,7 @@ export interface AwsAuthMigrationResult {
 export class AwsAuthMigration {
   /**
    * Migrates a whole aws-auth ConfigMap, as YAML or JSON (`kubectl get configmap aws-auth
-   * -n kube-system -o yaml`), or a bare YAML list of mappings.
+   * -n kube-system -o yaml`), its `data` alone (a warning), or a bare YAML list of mappings.
    *
    * @param configMap the ConfigMap text
    * @param options how to restore role paths
@@ -113,41 +146,95 @@ export class AwsAuthMigration {
 
 function migrate(mappings: RawMapping[], problems: ReadProblem[], options: AwsAuthMigrationOptions): AwsAuthMigrationResult {
   const paths = new RolePathTable(options.roleArns, options.knownRoleArns);
-  const findings: MigrationFinding[] = problems.map((p) => ({ severity: Severity.ERROR, location: p.location, line: p.line, message: p.message }));
+  const findings: MigrationFinding[] = problems.map((p) => ({
+    severity: p.severity, ruleId: p.rule.id, location: p.location, ...place(p.position), message: p.message,
+  }));
   const principals: { [principalArn: string]: PrincipalAccess } = {};
-  const declaredAt = new Map<string, string>();
-  const lineOf = new Map(mappings.map((m) => [`${m.section}[${m.index}]`, m.line]));
+  /** The mapping each principal of the map came from. */
+  const declaredBy = new Map<string, RawMapping>();
+  const dropped = new Set<RawMapping>();
+  const withFindings = new Set<RawMapping>();
 
   for (const mapping of mappings) {
-    const location = `${mapping.section}[${mapping.index}]`;
+    const location = locationOf(mapping);
     const translated = translateMapping(mapping, paths);
     const principal = translated.principalArn;
     for (const note of translated.notes) {
-      findings.push({ severity: note.severity, location, line: mapping.line, principal, message: note.message });
+      findings.push({
+        severity: note.severity,
+        ruleId: note.rule.id,
+        location,
+        ...place((note.path && mapping.positionOf(note.path)) ?? mapping.position),
+        ...(principal === undefined ? {} : { principal }),
+        message: note.message,
+        ...(note.drops ? { dropped: true } : {}),
+      });
+      withFindings.add(mapping);
     }
-    if (principal === undefined || translated.access === undefined) { continue; }
-    const earlier = declaredAt.get(principal);
-    if (earlier) {
-      findings.push({ severity: Severity.ERROR, location, line: mapping.line, principal, message: `is mapped again (first at ${earlier}); the first mapping is kept, this one is not migrated` });
+    if (principal === undefined || translated.access === undefined) {
+      dropped.add(mapping);
       continue;
     }
-    declaredAt.set(principal, location);
+    const earlier = declaredBy.get(principal);
+    if (earlier) {
+      findings.push({
+        severity: Severity.ERROR,
+        ruleId: MIGRATION_RULES.DUPLICATE.id,
+        location,
+        ...place(mapping.position),
+        principal,
+        message: `is mapped again (first at ${locationOf(earlier)}); the first mapping is kept, this one is not migrated`,
+        dropped: true,
+      });
+      dropped.add(mapping);
+      continue;
+    }
+    declaredBy.set(principal, mapping);
     principals[principal] = translated.access;
   }
 
-  // The map must pass the rules the construct applies at synth: report what would fail.
-  // (A stripped Identity Center path, EAM004, is already reported above, more precisely.)
+  // The map must pass the rules the construct applies at synth: an entry that fails a rule
+  // of its own is not written (it would fail synth), and every finding is reported.
   for (const finding of checkAccessMap(principals)) {
-    if (finding.ruleId === 'EAM004') { continue; }
-    const location = declaredAt.get(finding.principal) ?? 'map';
+    const mapping = declaredBy.get(finding.principal);
+    const drops = finding.severity === Severity.ERROR && mapping !== undefined && ENTRY_RULES.has(finding.ruleId);
+    if (drops) {
+      delete principals[finding.principal];
+      dropped.add(mapping);
+    }
+    if (mapping) { withFindings.add(mapping); }
+    const key = finding.field.startsWith('kubernetesGroups') ? ['groups'] : finding.field.startsWith('username') ? ['username'] : undefined;
     findings.push({
       severity: finding.severity,
-      location,
-      line: lineOf.get(location),
-      principal: finding.principal,
       ruleId: finding.ruleId,
-      message: `${finding.field ? `${finding.field}: ` : ''}${finding.message}. Fix: ${finding.fix}`,
+      location: mapping ? locationOf(mapping) : 'map',
+      ...place(mapping && ((key && mapping.positionOf(key)) ?? mapping.position)),
+      principal: finding.principal,
+      message: `${finding.field ? `${finding.field}: ` : ''}${finding.message}. Fix: ${finding.fix}${drops ? '; not migrated' : ''}`,
+      ...(drops ? { dropped: true } : {}),
     });
   }
-  return { principals, findings };
+  findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const migratedWithFindings = [...withFindings].filter((m) => !dropped.has(m)).length;
+  return {
+    principals,
+    findings,
+    summary: {
+      mappings: mappings.length,
+      migratedAsWritten: mappings.length - dropped.size - migratedWithFindings,
+      migratedWithFindings,
+      dropped: dropped.size,
+    },
+  };
+}
+
+/** The rules that judge one entry alone: an entry that fails one is not migrated (a quota is no entry's fault). */
+const ENTRY_RULES = new Set(DEFAULT_RULES.filter((r) => r.checkEntry !== undefined).map((r) => r.id));
+
+function locationOf(mapping: RawMapping): string {
+  return `${mapping.section}[${mapping.index}]`;
+}
+
+function place(position: YamlPosition | undefined): { line?: number; column?: number } {
+  return position ? { line: position.line, column: position.column } : {};
 }

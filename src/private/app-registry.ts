@@ -4,6 +4,7 @@ import { IConstruct } from 'constructs';
 import { AcknowledgementRecord } from './acknowledgements';
 import { EntryModel } from './model';
 import { afterStageTemplates } from './report-hook';
+import { GroupModel } from '../rbac/group-model';
 
 /** What one manager shares with the others of its app, for checks across managers. */
 export interface RegisteredManager {
@@ -23,6 +24,12 @@ export interface RegisteredManager {
   readonly outdir: () => string;
   /** The findings its user acknowledged, with their reasons, for the report. */
   readonly acknowledgements?: () => readonly AcknowledgementRecord[];
+  /** The Kubernetes groups it binds (every declaration). */
+  readonly groups?: () => readonly GroupModel[];
+  /** The manifests of those bindings, once made. */
+  readonly manifests?: () => readonly IConstruct[];
+  /** Makes its entries and manifests now, if the app is complete and they are not made yet. */
+  readonly complete?: () => void;
 }
 
 const MANAGERS_BY_APP = new WeakMap<IConstruct, RegisteredManager[]>();
@@ -62,4 +69,9 @@ export function appManagersFor(scope: IConstruct, clusterKey: string): Registere
 /** Every entry the app grants on a cluster, in the order the managers were created. */
 export function appEntriesFor(scope: IConstruct, clusterKey: string): EntryModel[] {
   return appManagersFor(scope, clusterKey).flatMap((m) => m.entries());
+}
+
+/** Every group binding the app declares on a cluster, in the order the managers were created. */
+export function appGroupsFor(scope: IConstruct, clusterKey: string): GroupModel[] {
+  return appManagersFor(scope, clusterKey).flatMap((m) => m.groups?.() ?? []);
 }

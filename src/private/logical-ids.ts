@@ -24,3 +24,15 @@ export function fixLogicalId(element: CfnElement): string {
 export function fixedLogicalId(element: CfnElement): string | undefined {
   return FIXED.get(element);
 }
+
+/**
+ * The logical id the template gives an element made by `fixLogicalId`, when it is still
+ * the one fixed then; undefined when it was overridden since (or the element was never
+ * fixed, or this aws-cdk-lib keeps its override elsewhere): then only the template knows.
+ */
+export function unchangedLogicalId(element: CfnElement): string | undefined {
+  const fixed = FIXED.get(element);
+  // The field `overrideLogicalId` sets, in every aws-cdk-lib 2.x.
+  const current = (element as unknown as { _logicalIdOverride?: unknown })._logicalIdOverride;
+  return fixed !== undefined && current === fixed ? fixed : undefined;
+}

@@ -6,7 +6,7 @@ import { MAX_SHARDS } from './shard';
 import { ClusterModel } from '../validation/rule';
 
 /** The props the manager knows; any other key is reported (rule EAM100). */
-const PROPS_KEYS = ['cluster', 'clusterName', 'authenticationMode', 'principals', 'skipEksManagedPrincipals', 'accessReport', 'reportBaseline', 'shards', 'shardLayout', 'removalPolicy'];
+const PROPS_KEYS = ['cluster', 'clusterName', 'authenticationMode', 'principals', 'groups', 'skipEksManagedPrincipals', 'accessReport', 'reportBaseline', 'shards', 'shardLayout', 'removalPolicy'];
 
 /** Every removal policy, by its value. */
 const REMOVAL_POLICIES: ReadonlySet<string> = new Set(Object.values(RemovalPolicy));
@@ -21,6 +21,8 @@ export interface ManagerSettings {
   /** The cluster name to write in each entry: the literal, or the token of `cluster`. */
   readonly clusterName: string;
   readonly principals?: Record<string, unknown>;
+  /** The Kubernetes groups to bind, by name, when given (an object). */
+  readonly groups?: Record<string, unknown>;
   readonly skipEksManagedPrincipals: boolean;
   readonly accessReport: boolean;
   readonly reportBaseline?: string;
@@ -55,6 +57,7 @@ export function readManagerSettings(props: unknown, clusterNameOfCluster: string
   }
   const clusterName = clusterNameOfCluster ?? givenName;
   const principals = reader.object(obj?.principals, 'principals', true);
+  const groups = reader.object(obj?.groups, 'groups', true);
   for (const flag of ['skipEksManagedPrincipals', 'accessReport']) {
     if (obj?.[flag] !== undefined && typeof obj[flag] !== 'boolean') {
       reader.malformed.push({ field: flag, expected: 'true or false', got: describeValue(obj[flag]) });
@@ -83,6 +86,7 @@ export function readManagerSettings(props: unknown, clusterNameOfCluster: string
     // A missing or malformed name is reported by rule EAM101; the resources still need a string.
     clusterName: clusterName ?? '',
     principals,
+    groups,
     skipEksManagedPrincipals: obj?.skipEksManagedPrincipals === true,
     accessReport: obj?.accessReport !== false,
     reportBaseline,

@@ -21,6 +21,18 @@ export interface PrincipalFacts {
   readonly inAppWithFixedName?: boolean;
   /** The ARN a token will resolve to, when every part of it is known at synth time. */
   readonly resolvedArn?: string;
+  /**
+   * The IAM Identity Center permission set the role is for: Identity Center names it
+   * `AWSReservedSSO_<permission set>_<suffix>`, under `/aws-reserved/sso.amazonaws.com/`,
+   * one per permission set and account. Known from a literal ARN of such a role, and for
+   * a role looked up at deploy time (`PermissionSetRole`).
+   */
+  readonly permissionSet?: string;
+  /**
+   * For a role looked up at deploy time (`PermissionSetRole`): where it is looked up, the
+   * account (or its stack, when the account is unknown). Its name and path are not known.
+   */
+  readonly lookedUpIn?: string;
 }
 
 /** What is known about a principal, whether written as a literal ARN or as a token. */
@@ -87,5 +99,18 @@ export interface EntryModel {
 
 /** Equal for two principals that are the same IAM principal, however they were written. */
 export function principalKey(principal: PrincipalModel): string {
-  return principal.arn ?? principal.facts.resolvedArn ?? principal.identity;
+  return principal.arn ?? principal.facts.resolvedArn
+    // Two lookups of one permission set in one account find one role.
+    ?? (principal.facts.lookedUpIn === undefined ? undefined : permissionSetKey(principal))
+    ?? principal.identity;
+}
+
+/**
+ * Equal for principals that are the role of one IAM Identity Center permission set in one
+ * account: a literal ARN of it (any suffix) and a lookup of it; undefined when unknown.
+ */
+export function permissionSetKey(principal: PrincipalModel): string | undefined {
+  const { permissionSet, lookedUpIn, account } = principal.facts;
+  const where = lookedUpIn ?? account;
+  return permissionSet === undefined || where === undefined ? undefined : `permission-set:${where}/${permissionSet}`;
 }

@@ -1,3 +1,4 @@
+import type { ReportGroup, ReportGroupAccess } from './group-report';
 import { renderValue, TemplateEntry, TemplateValue } from './template-entry';
 import { AcknowledgementRecord } from '../private/acknowledgements';
 import { policyNameOfRendered } from '../private/policy-arn';
@@ -37,6 +38,14 @@ export interface ReportPolicy {
 export interface ReportEntry {
   /** The principal as the template has it (an expression rendered as text). */
   readonly principal: string;
+  /**
+   * The construct path of the app's own IAM role or user the principal is (such as
+   * `EksAccessExample/CiDeployer`), when it is one: the name reviewers know it by, where
+   * `principal` has its logical id. Absent for a principal written as an ARN.
+   */
+  readonly principalPath?: string;
+  /** The IAM Identity Center permission set of a role looked up at deploy time (`PermissionSetRole`). */
+  readonly permissionSet?: string;
   /** The stack (construct path) whose template holds the entry. */
   readonly stack: string;
   readonly logicalId: string;
@@ -45,11 +54,16 @@ export interface ReportEntry {
   readonly kubernetesGroups: string[];
   /** Sorted by policy. */
   readonly policies: ReportPolicy[];
+  /** What the entry gets through its Kubernetes groups that the app binds; absent when nothing. */
+  readonly groupAccess?: ReportGroupAccess[];
 }
 
 export interface ReportSummary {
-  /** Principals with a policy at cluster scope, by the highest level it gives. */
-  readonly clusterWide: { readonly admin: number; readonly write: number; readonly read: number };
+  /**
+   * Principals with a policy at cluster scope, by the highest level it gives: `readSecrets`
+   * can read every Secret (admin view, secret reader), `read` cannot (view).
+   */
+  readonly clusterWide: { readonly admin: number; readonly write: number; readonly readSecrets: number; readonly read: number };
   /** Namespace (or prefix) to the principals that can write in it (admin or edit policies). */
   readonly namespaceWriters: { [namespace: string]: string[] };
   /** Principals whose access comes from Kubernetes groups (decided by your own RBAC). */
@@ -70,21 +84,23 @@ export interface AccessReport {
    * what it silenced; absent when there are none.
    */
   readonly acknowledgements?: AcknowledgementRecord[];
+  /** The Kubernetes groups the app binds on the cluster (`groups`), sorted; absent when none. */
+  readonly groups?: ReportGroup[];
 }
 
 /** Builds the report of one cluster from its entries' template resources. */
 export function buildReport(
   cluster: string,
-  entries: ReadonlyArray<{ stack: string; entry: TemplateEntry }>,
+  entries: ReadonlyArray<{ stack: string; entry: TemplateEntry; principalPath?: string; permissionSet?: string }>,
   acknowledgements: readonly AcknowledgementRecord[] = [],
 ): AccessReport {
-  const reportEntries = entries.map(({ stack, entry }) => reportEntry(stack, entry))
+  const reportEntries = entries.map(({ stack, entry, principalPath, permissionSet }) => reportEntry(stack, entry, principalPath, permissionSet))
     .sort((a, b) => compare(a.principal, b.principal) || compare(a.stack, b.stack));
   const report: AccessReport = { version: REPORT_VERSION, cluster, entries: reportEntries, summary: summarize(reportEntries) };
   return acknowledgements.length === 0 ? report : { ...report, acknowledgements: [...acknowledgements] };
 }
 
-function reportEntry(stack: string, entry: TemplateEntry): ReportEntry {
+function reportEntry(stack: string, entry: TemplateEntry, principalPath: string | undefined, permissionSet?: string): ReportEntry {
   // Plain loops and literals: the report runs once per synth, before V8 has optimized
   // anything, and at 3,000 entries the closures and spreads of the obvious code cost more
   // than the work itself.
@@ -100,6 +116,9 @@ function reportEntry(stack: string, entry: TemplateEntry): ReportEntry {
   sortInPlace(policies, byPolicy);
   return {
     principal: renderValue(entry.principalArn),
+    // Left out of the JSON report when undefined.
+    principalPath,
+    permissionSet,
     stack,
     logicalId: entry.logicalId,
     type: entry.type,
@@ -156,11 +175,12 @@ function describePolicy(policyArn: TemplateValue): PolicyDescription {
   return described;
 }
 
-const RANK: Record<string, number> = { 'admin': 3, 'write': 2, 'read': 1, 'read-secrets': 1 };
+/** Levels by what they allow: an editor can also read (and write) Secrets. */
+const RANK: Record<string, number> = { 'admin': 4, 'write': 3, 'read-secrets': 2, 'read': 1 };
 
 /** The summary of entries sorted by principal (as `buildReport` sorts them). */
 function summarize(entries: readonly ReportEntry[]): ReportSummary {
-  const clusterWide = { admin: 0, write: 0, read: 0 };
+  const clusterWide = { admin: 0, write: 0, readSecrets: 0, read: 0 };
   // The entries come sorted by principal, so each list of writers fills in order, and a
   // principal seen twice for a namespace (two policies, or two stacks) is the last one.
   const writers = new Map<string, string[]>();
@@ -172,7 +192,7 @@ function summarize(entries: readonly ReportEntry[]): ReportSummary {
       const rank = RANK[policy.level] ?? 0;
       if (policy.scope === 'cluster') {
         highest = Math.max(highest, rank);
-      } else if (policy.scope === 'namespace' && rank >= 2) {
+      } else if (policy.scope === 'namespace' && rank >= RANK.write) {
         for (const ns of policy.namespaces) {
           const list = writers.get(ns);
           if (list === undefined) {
@@ -183,7 +203,15 @@ function summarize(entries: readonly ReportEntry[]): ReportSummary {
         }
       }
     }
-    if (highest === 3) { clusterWide.admin++; } else if (highest === 2) { clusterWide.write++; } else if (highest === 1) { clusterWide.read++; }
+    if (highest === 4) {
+      clusterWide.admin++;
+    } else if (highest === 3) {
+      clusterWide.write++;
+    } else if (highest === 2) {
+      clusterWide.readSecrets++;
+    } else if (highest === 1) {
+      clusterWide.read++;
+    }
     if (entry.kubernetesGroups.length > 0) { withGroups++; }
     if (NODE_ENTRY_TYPES.has(entry.type)) { nodes++; }
   }

@@ -2,12 +2,16 @@ import { join } from 'path';
 import { Stack, Stage } from 'aws-cdk-lib';
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import { buildReport } from './access-report';
+import { withGroups } from './group-report';
 import { writeReport } from './report-files';
+import { entryAsMade } from './resource-entry';
 import { ACCESS_ENTRY_TYPE, templateEntry, TemplateEntry, TemplateResources } from './template-entry';
 import { readTemplate } from '../facts/template-file';
+import { describePrincipal } from '../principal';
 import { RegisteredManager } from '../private/app-registry';
 import { timed } from '../private/cpu-time';
 import { fixedLogicalId } from '../private/logical-ids';
+import { literalString, referenceOf } from '../private/tokens';
 
 /**
  * Writes the access report of every cluster the app grants on, once all templates are
@@ -31,12 +35,49 @@ function writeReports(managers: readonly RegisteredManager[]): string[] {
   for (const group of byCluster.values()) {
     // Any manager of the cluster can turn its report off.
     if (group.some((m) => !m.reportEnabled)) { continue; }
-    const entries = group.flatMap((m) => m.resources()).map((r) => templates.entryOf(r));
+    const entries = group.flatMap((m) => m.resources()).map((r) => entryOf(r, templates));
     const baseline = group.find((m) => m.reportBaseline !== undefined)?.reportBaseline;
     const acknowledgements = group.flatMap((m) => m.acknowledgements?.() ?? []);
-    written.push(...writeReport(group[0].outdir(), buildReport(group[0].clusterLabel(), entries, acknowledgements), baseline));
+    const report = withGroups(buildReport(group[0].clusterLabel(), entries, acknowledgements), group.flatMap((m) => m.manifests?.() ?? []));
+    written.push(...writeReport(group[0].outdir(), report, baseline));
   }
   return written;
+}
+
+/**
+ * The entry as its stack's template has it: read from the resource when that is certain
+ * to give the same (`entryAsMade`), otherwise from the template file.
+ */
+function entryOf(
+  resource: CfnAccessEntry,
+  templates: TemplateCache,
+): { stack: string; entry: TemplateEntry; principalPath?: string; permissionSet?: string } {
+  const asMade = entryAsMade(resource);
+  if (asMade) { return { stack: Stack.of(resource).node.path, entry: asMade }; }
+  const read = templates.entryOf(resource);
+  const principalPath = inAppPrincipalPath(resource, read.entry);
+  if (principalPath === undefined) { return read; }
+  const permissionSet = lookedUpPermissionSet(resource);
+  return permissionSet === undefined ? { ...read, principalPath } : { ...read, principalPath, permissionSet };
+}
+
+/** The permission set of the role a `PermissionSetRole` looks up, which reviewers know it by. */
+function lookedUpPermissionSet(resource: CfnAccessEntry): string | undefined {
+  const { facts } = describePrincipal(resource, resource.principalArn);
+  return facts.lookedUpIn === undefined ? undefined : facts.permissionSet;
+}
+
+/**
+ * The construct path of the app's own role or user that an entry's principal refers to
+ * (`role.roleArn`), when the template still has that principal: an override may have
+ * replaced it since, and the report shows what the template says.
+ */
+function inAppPrincipalPath(resource: CfnAccessEntry, entry: TemplateEntry): string | undefined {
+  const arn = resource.principalArn;
+  if (literalString(arn) !== undefined || referenceOf(arn) === undefined) { return undefined; }
+  const target = describePrincipal(resource, arn).tokenTarget;
+  if (target === undefined) { return undefined; }
+  return JSON.stringify(Stack.of(resource).resolve(arn)) === JSON.stringify(entry.principalArn) ? target : undefined;
 }
 
 /** Template files as written by synth, each read once. */

@@ -1,16 +1,21 @@
 import { AccessReport, ReportEntry } from './access-report';
+import { renderGroups } from './group-report';
 import { AccessChange, ChangeKind } from './report-diff';
 import { AcknowledgementRecord } from '../private/acknowledgements';
 
 /** The report as Markdown for reviewers: summary, changes (when a baseline was given), entries. */
 export function renderReport(report: AccessReport, changes?: readonly AccessChange[]): string {
   const lines = [`# Access to EKS cluster ${report.cluster}`, ''];
-  lines.push(...renderSummary(report), '');
+  const names = principalNames(report.entries);
+  lines.push(...renderSummary(report, names), '');
   if (changes) {
     lines.push(...renderChanges(changes), '');
   }
   if (report.acknowledgements) {
     lines.push(...renderAcknowledgements(report.acknowledgements), '');
+  }
+  if (report.groups) {
+    lines.push(...renderGroups(report), '');
   }
   lines.push('## Entries', '');
   lines.push('| principal | type | username | groups | policies (scope) | roughly equals |');
@@ -20,7 +25,25 @@ export function renderReport(report: AccessReport, changes?: readonly AccessChan
   return lines.join('\n');
 }
 
-function renderSummary(report: AccessReport): string[] {
+/**
+ * What reviewers know each principal by, as Markdown: the construct path of the app's own
+ * role or user (as error messages name it), else the principal as the template has it.
+ */
+function principalNames(entries: readonly ReportEntry[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.principalPath !== undefined) { names.set(entry.principal, principalName(entry)); }
+  }
+  return names;
+}
+
+function principalName(entry: ReportEntry): string {
+  if (entry.principalPath === undefined) { return code(entry.principal); }
+  return entry.permissionSet === undefined ? `${code(entry.principalPath)} (this app's)`
+    : `${code(entry.principalPath)} (IAM Identity Center permission set ${code(entry.permissionSet)})`;
+}
+
+function renderSummary(report: AccessReport, names: ReadonlyMap<string, string>): string[] {
   const { clusterWide, namespaceWriters, withGroups, nodes } = report.summary;
   const lines = [
     '## Summary',
@@ -29,14 +52,19 @@ function renderSummary(report: AccessReport): string[] {
     '|---|---|',
     `| admin | ${clusterWide.admin} |`,
     `| write | ${clusterWide.write} |`,
-    `| read | ${clusterWide.read} |`,
+    `| read, Secrets included | ${clusterWide.readSecrets} |`,
+    `| read, no Secrets | ${clusterWide.read} |`,
     '',
     `Principals with Kubernetes groups (their access is what your RBAC bindings give): ${withGroups}. Node entries: ${nodes}.`,
   ];
   const namespaces = Object.entries(namespaceWriters);
   if (namespaces.length > 0) {
     lines.push('', '| namespace | can write (admin or edit) |', '|---|---|');
-    for (const [ns, principals] of namespaces) { lines.push(`| \`${ns}\` | ${codeList(principals, '<br>')} |`); }
+    for (const [ns, principals] of namespaces) {
+      let writers = '';
+      for (let i = 0; i < principals.length; i++) { writers += (i > 0 ? '<br>' : '') + (names.get(principals[i]) ?? code(principals[i])); }
+      lines.push(`| \`${ns}\` | ${writers} |`);
+    }
   }
   return lines;
 }
@@ -87,7 +115,7 @@ function entryRow(entry: ReportEntry): string {
     policies += `${separator}${p.policy} (${p.scope === 'namespace' ? codeList(p.namespaces) : p.scope})`;
     equivalents += separator + (p.equivalent ?? p.level);
   }
-  return `| ${code(entry.principal)} | ${entry.type} | ${entry.username ? code(entry.username) : ''} | ${codeList(entry.kubernetesGroups)} | ${policies} | ${equivalents} |`;
+  return `| ${principalName(entry)} | ${entry.type} | ${entry.username ? code(entry.username) : ''} | ${codeList(entry.kubernetesGroups)} | ${policies} | ${equivalents} |`;
 }
 
 function codeList(texts: readonly string[], separator = ', '): string {

@@ -1,12 +1,18 @@
 import { AccessReport, compare, ReportEntry, ReportPolicy } from './access-report';
+import { groupChanges } from './group-report';
 
 /** What kind of change, most urgent first. */
 export enum ChangeKind {
   /** The deploy will fail, or cut access while it runs. */
   DEPLOY_HAZARD = 'deploy-hazard',
-  /** More access than before. */
+  /**
+   * More access than before: a grant or group the principal did not have (once per
+   * principal, whatever it loses beside), a new entry that grants access, a new username.
+   */
   WIDENED = 'widened',
+  /** A new entry that grants nothing through EKS (no policy, no group). */
   ADDED = 'added',
+  /** Less access than before, and nothing new. */
   NARROWED = 'narrowed',
   REMOVED = 'removed',
 }
@@ -22,9 +28,10 @@ export interface AccessChange {
 }
 
 /**
- * What changed between two reports of the same cluster: principals added and removed,
- * access widened or narrowed (widening first), and changes that will fail or cut access
- * during `cdk deploy`, which CloudFormation's own diff does not explain.
+ * What changed between two reports of the same cluster: access widened (new principals
+ * with access included) or narrowed, principals added without access and removed, and,
+ * first, changes that will fail or cut access during `cdk deploy`, which CloudFormation's
+ * own diff does not explain.
  */
 export function diffReports(before: AccessReport, after: AccessReport): AccessChange[] {
   const changes: AccessChange[] = [];
@@ -33,7 +40,9 @@ export function diffReports(before: AccessReport, after: AccessReport): AccessCh
   for (const [principal, entry] of now) {
     const was = old.get(principal);
     if (!was) {
-      changes.push({ kind: ChangeKind.ADDED, principal, detail: `gains an entry: ${describe(entry)}` });
+      // A new entry with a policy, a group or a node type grants access: a widening.
+      const grantsAccess = entry.policies.length > 0 || entry.kubernetesGroups.length > 0 || entry.type !== 'STANDARD';
+      changes.push({ kind: grantsAccess ? ChangeKind.WIDENED : ChangeKind.ADDED, principal, detail: `gains an entry: ${describe(entry)}` });
       continue;
     }
     changes.push(...hazards(principal, was, entry), ...accessChanges(principal, was, entry));
@@ -43,6 +52,8 @@ export function diffReports(before: AccessReport, after: AccessReport): AccessCh
       changes.push({ kind: ChangeKind.REMOVED, principal, detail: `loses its entry (had ${describe(entry)})` });
     }
   }
+  // What the groups' RBAC bindings allow: a group that gains a rule, a role or a namespace widens.
+  changes.push(...groupChanges(before, after));
   return changes.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || compare(a.principal, b.principal));
 }
 
@@ -73,19 +84,32 @@ function hazards(principal: string, was: ReportEntry, now: ReportEntry): AccessC
   return found;
 }
 
-function accessChanges(principal: string, was: ReportEntry, now: ReportEntry): AccessChange[] {
+/**
+ * What access a principal gains and loses between two entries: grants (one per policy and
+ * namespace), groups, and a username change (which changes what RBAC bindings mean).
+ */
+export function accessChanges(principal: string, was: ReportEntry, now: ReportEntry): AccessChange[] {
   const before = grants(was);
   const after = grants(now);
-  const gained = [...after].filter((g) => !before.has(g));
-  const lost = [...before].filter((g) => !after.has(g));
+  const gained = [...after.values()].filter((g) => !before.has(g.text));
+  const lost = [...before.values()].filter((g) => !after.has(g.text));
   const groupsGained = now.kubernetesGroups.filter((g) => !was.kubernetesGroups.includes(g));
   const groupsLost = was.kubernetesGroups.filter((g) => !now.kubernetesGroups.includes(g));
   const changes: AccessChange[] = [];
-  if (gained.length > 0 || groupsGained.length > 0) {
-    changes.push({ kind: ChangeKind.WIDENED, principal, detail: listOf('gains', gained, groupsGained) });
-  }
-  if (lost.length > 0 || groupsLost.length > 0) {
-    changes.push({ kind: ChangeKind.NARROWED, principal, detail: listOf('loses', lost, groupsLost) });
+  // One change per principal: a widening when anything gained was not already granted
+  // (View replaced by ClusterAdmin widens once; it does not also narrow), a narrowing when
+  // all it gains was granted before (ClusterAdmin replaced by View). A group is opaque:
+  // gaining one always widens.
+  const widens = groupsGained.length > 0 || gained.some((g) => !covered(g, [...before.values()]));
+  const gainedText = texts(gained, groupsGained);
+  const lostText = texts(lost, groupsLost);
+  if (widens) {
+    const replaced = lostText.length > 0 && groupsLost.length === 0 && lost.every((g) => covered(g, [...after.values()]));
+    const detail = `gains ${gainedText.join(', ')}${lostText.length === 0 ? '' : replaced ? `, in place of ${lostText.join(', ')}` : `; loses ${lostText.join(', ')}`}`;
+    changes.push({ kind: ChangeKind.WIDENED, principal, detail });
+  } else if (lostText.length > 0) {
+    const detail = `loses ${lostText.join(', ')}${gainedText.length === 0 ? '' : `, keeping the narrower ${gainedText.join(', ')}`}`;
+    changes.push({ kind: ChangeKind.NARROWED, principal, detail });
   }
   if (was.username !== now.username) {
     changes.push({
@@ -97,25 +121,66 @@ function accessChanges(principal: string, was: ReportEntry, now: ReportEntry): A
   return changes;
 }
 
-/**
- * Each grant as `policy@cluster` or `policy@namespace:ns`, one per namespace, so that a
- * namespace added to a scope is a gain and a cluster scope replacing namespaces is too.
- */
-function grants(entry: ReportEntry): Set<string> {
-  const set = new Set<string>();
-  for (const p of entry.policies) {
-    if (p.scope === 'namespace') {
-      for (const ns of p.namespaces) { set.add(`${p.policy} in namespace ${ns}`); }
-    } else {
-      set.add(`${p.policy} at ${p.scope} scope`);
-    }
-  }
-  return set;
+/** One policy at cluster scope or in one namespace (or prefix). */
+interface Grant {
+  readonly policy: string;
+  readonly scope: string;
+  readonly namespace?: string;
+  readonly text: string;
 }
 
-function listOf(verb: string, grantsChanged: string[], groups: string[]): string {
-  const parts = [...grantsChanged, ...groups.map((g) => `group ${g}`)];
-  return `${verb} ${parts.join(', ')}`;
+/**
+ * Each grant as `policy at cluster scope` or `policy in namespace ns`, one per namespace, so
+ * that a namespace added to a scope is a gain and a cluster scope replacing namespaces is too.
+ */
+function grants(entry: ReportEntry): Map<string, Grant> {
+  const map = new Map<string, Grant>();
+  for (const p of entry.policies) {
+    if (p.scope === 'namespace') {
+      for (const ns of p.namespaces) {
+        const text = `${p.policy} in namespace ${ns}`;
+        map.set(text, { policy: p.policy, scope: p.scope, namespace: ns, text });
+      }
+    } else {
+      const text = `${p.policy} at ${p.scope} scope`;
+      map.set(text, { policy: p.policy, scope: p.scope, text });
+    }
+  }
+  return map;
+}
+
+/**
+ * What each customer policy is known to include, after the Kubernetes roles they match
+ * (admin includes edit, which includes view). Only containments that are certain: anything
+ * else counts as new access, so that a gate errs towards a second look.
+ */
+const INCLUDES: Readonly<Record<string, readonly string[]>> = {
+  AmazonEKSAdminPolicy: ['AmazonEKSEditPolicy', 'AmazonEKSViewPolicy'],
+  AmazonEKSEditPolicy: ['AmazonEKSViewPolicy'],
+  AmazonEKSAdminViewPolicy: ['AmazonEKSViewPolicy'],
+  AmazonEKSSecretAdminPolicy: ['AmazonEKSSecretReaderPolicy'],
+};
+
+/** Whether one of `held` already grants everything `grant` does. */
+function covered(grant: Grant, held: readonly Grant[]): boolean {
+  return held.some((h) => policyIncludes(h.policy, grant.policy) && scopeIncludes(h, grant));
+}
+
+function policyIncludes(held: string, wanted: string): boolean {
+  // cluster-admin is every verb on every resource: nothing another policy grants is more.
+  return held === wanted || held === 'AmazonEKSClusterAdminPolicy' || (INCLUDES[held]?.includes(wanted) ?? false);
+}
+
+function scopeIncludes(held: Grant, wanted: Grant): boolean {
+  if (held.scope === 'cluster') { return wanted.scope === 'cluster' || wanted.scope === 'namespace'; }
+  if (held.scope !== 'namespace' || wanted.scope !== 'namespace') { return held.scope === wanted.scope; }
+  const ns = held.namespace!;
+  // `dev-*` covers `dev-a` and the narrower prefix `dev-a-*`.
+  return ns === wanted.namespace || (ns.endsWith('*') && wanted.namespace!.startsWith(ns.slice(0, -1)));
+}
+
+function texts(changed: readonly Grant[], groups: readonly string[]): string[] {
+  return [...changed.map((g) => g.text), ...groups.map((g) => `group ${g}`)];
 }
 
 function describe(entry: ReportEntry): string {

@@ -4,6 +4,7 @@ import { Finding } from './finding';
 import { ClusterModel, RuleContext } from './rule';
 import { literalPrincipal } from '../principal';
 import { normalizeEntry } from '../private/normalize';
+import { normalizeGroups } from '../rbac/group-model';
 
 /** Facts for checking a map outside a CDK app (from a file, or a migration). */
 export interface MapCheckOptions {
@@ -15,6 +16,8 @@ export interface MapCheckOptions {
   readonly cluster?: Partial<ClusterModel>;
   /** Where each principal was declared (a file and line), for messages. */
   readonly sourceOf?: (principalArn: string) => string;
+  /** The Kubernetes groups the map binds (a map file's `groups`), when it has any. */
+  readonly groups?: Record<string, unknown>;
 }
 
 /**
@@ -24,10 +27,13 @@ export interface MapCheckOptions {
 export function checkAccessMap(principals: Record<string, unknown>, options: MapCheckOptions = {}): Finding[] {
   const entries = Object.entries(principals).map(([arn, access]) =>
     normalizeEntry(literalPrincipal(arn), access, options.sourceOf?.(arn) ?? 'map'));
+  // A map's groups are all the bindings it knows of; which cluster they go to, it cannot tell.
+  const groups = options.groups === undefined ? undefined : normalizeGroups(options.groups, options.cluster?.source ?? 'map');
   const context: RuleContext = {
     account: options.account,
     partition: options.partition,
     cluster: { unknownFields: [], malformedFields: [], source: 'map', ...options.cluster },
+    ...(groups === undefined ? {} : { rbac: { groups, clusterGroups: groups, boundGroups: new Set(groups.map((g) => g.group)) } }),
   };
   return runRules(entries, context, DEFAULT_RULES);
 }

@@ -1,6 +1,7 @@
 import { Finding } from './finding';
 import { Rule, RuleContext } from './rule';
 import { EntryModel } from '../private/model';
+import { groupDisplay } from '../rbac/group-model';
 
 /** The principal shown for a finding about the cluster settings rather than one entry. */
 export const CLUSTER_SETTINGS = '(cluster settings)';
@@ -51,13 +52,14 @@ export function runRules(
   }
   const own = new Set(entries);
   for (const rule of rules) {
-    for (const { entry, ...violation } of rule.checkAll?.(clusterEntries, context) ?? []) {
+    for (const { entry, group, ...violation } of rule.checkAll?.(clusterEntries, context) ?? []) {
       if (entry && !own.has(entry)) { continue; }
       findings.push({
         ruleId: rule.id,
         severity: rule.severity,
-        principal: entry?.principal.display ?? CLUSTER_SETTINGS,
+        principal: entry?.principal.display ?? (group === undefined ? CLUSTER_SETTINGS : groupDisplay(group)),
         identity: entry?.principal.identity,
+        ...(group === undefined ? {} : { group }),
         source: entry?.source ?? context.cluster.source,
         ...violation,
       });

@@ -8,6 +8,8 @@ export interface Finding {
   readonly principal: string;
   /** The principal's identity (see `PrincipalModel`); undefined for the cluster settings. */
   readonly identity?: string;
+  /** The Kubernetes group, for a finding on a group of `groups` (`principal` then names the group). */
+  readonly group?: string;
   readonly field: string;
   readonly message: string;
   readonly fix: string;

@@ -1,4 +1,5 @@
 import { EntryModel, FieldPath, MalformedField, UnknownField } from '../private/model';
+import { GroupModel } from '../rbac/group-model';
 import { Severity } from '../severity';
 
 export { Severity };
@@ -17,6 +18,8 @@ export interface Violation {
 export interface CollectionViolation extends Violation {
   /** The entry the finding is about; undefined when it is about the cluster settings. */
   readonly entry?: EntryModel;
+  /** The Kubernetes group the finding is about, for a finding on `groups` (no `entry` then). */
+  readonly group?: string;
 }
 
 /** A principal EKS gives an access entry itself; declaring it again fails with 409. */
@@ -99,6 +102,20 @@ export interface RuleContext {
   readonly stacks?: readonly StackLoad[];
   /** The deploy operations of the root stacks with nested stacks that hold entries, when known. */
   readonly operations?: readonly OperationLoad[];
+  /** The Kubernetes groups bound on the cluster, when the input has `groups` or is an app. */
+  readonly rbac?: RbacFacts;
+}
+
+/** What is known of the RBAC bindings of the cluster's Kubernetes groups. */
+export interface RbacFacts {
+  /** The groups being checked (a manager's, or a file's), every declaration in order. */
+  readonly groups: readonly GroupModel[];
+  /** Every group binding of the cluster this app declares, across managers (`groups` included). */
+  readonly clusterGroups: readonly GroupModel[];
+  /** Every group some RBAC binding of the app names on the cluster: the managers', and other manifests'. */
+  readonly boundGroups: ReadonlySet<string>;
+  /** Why the manager cannot create the bindings on its cluster, when it cannot. */
+  readonly kubectlProblem?: { readonly message: string; readonly fix: string };
 }
 
 /**

@@ -5,7 +5,7 @@ import * as eksV1 from 'aws-cdk-lib/aws-eks';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { AccessEntryType, AccessScopeType, EksAccessManager, EksAccessPolicy, EksAccessValidationPlugin } from '../../src';
+import { AccessEntryType, AccessScopeType, EksAccessManager, EksAccessPolicy, EksAccessValidationPlugin, PermissionSetRole } from '../../src';
 import { v1Cluster } from '../eks-v1-cluster';
 import { appIn } from '../report/helpers';
 
@@ -195,5 +195,18 @@ describe('the construct and the plugin agree', () => {
         principals: { [fixed.roleArn]: VIEW_ALL, 'arn:aws:iam::111122223333:role/platform-fixed': VIEW_ALL },
       })];
     }, ['EAM002 error arn:aws:iam::111122223333:role/platform-fixed', 'EAM203 warning token']);
+  });
+
+  test('fails on a permission set looked up beside the literal ARN of its role (EAM002), on both sides', () => {
+    expectContract((app) => {
+      app.node.setContext(PermissionSetRole.LOOKUP_NONCE_CONTEXT, 'fixed');
+      const stack = new Stack(app, 'Platform', { env: EU });
+      const manager = new EksAccessManager(stack, 'Access', {
+        clusterName: 'prod',
+        principals: { 'arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Dev_0123456789abcdef': VIEW_ALL },
+      });
+      manager.addRole(PermissionSetRole.lookup(stack, 'Dev', { permissionSetName: 'Dev' }), VIEW_ALL);
+      return [manager];
+    }, ['EAM002 error token']);
   });
 });

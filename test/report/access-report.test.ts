@@ -63,11 +63,12 @@ describe('the access report', () => {
     });
   });
 
-  test('summarizes cluster-wide access and who can write to each namespace', () => {
+  test('summarizes cluster-wide access, secret readers apart, and who can write to each namespace', () => {
     const { app } = platformApp();
     const report = JSON.parse(reportFiles(app.synth().directory)['eks-access-report.prod.json']);
     expect(report.summary).toEqual({
-      clusterWide: { admin: 1, write: 0, read: 2 },
+      // auditors (admin view) read Secrets; dev (view) does not.
+      clusterWide: { admin: 1, write: 0, readSecrets: 1, read: 1 },
       namespaceWriters: {
         'apps': ['Deployer92EF8763.Arn'],
         'dev': ['Deployer92EF8763.Arn', 'arn:aws:iam::111122223333:role/dev'],
@@ -93,8 +94,26 @@ describe('the access report', () => {
     expect(operator.policies).toEqual([
       { policy: 'AmazonEKSSecretAdminPolicy', scope: 'namespace', namespaces: ['vault'], level: 'write', equivalent: 'all verbs on secrets' },
     ]);
-    expect(report.summary.clusterWide).toEqual({ admin: 0, write: 1, read: 1 });
+    expect(report.summary.clusterWide).toEqual({ admin: 0, write: 1, readSecrets: 1, read: 0 });
     expect(report.summary.namespaceWriters).toEqual({ vault: ['arn:aws:iam::111122223333:role/secrets-operator'] });
+  });
+
+  test('names a role of the app by its construct path, and keeps its expression in the JSON report', () => {
+    const { app } = platformApp();
+    const files = reportFiles(app.synth().directory);
+    const deployer = JSON.parse(files['eks-access-report.prod.json']).entries.find((e: { principal: string }) => e.principal === 'Deployer92EF8763.Arn');
+    expect(deployer.principalPath).toBe('Platform/Deployer');
+    expect(files['eks-access-report.prod.md']).toContain('| `Platform/Deployer` (this app\'s) | STANDARD |');
+    expect(files['eks-access-report.prod.md']).not.toContain('Deployer92EF8763');
+  });
+
+  test('names the principal as the template has it once an override replaced the role', () => {
+    const { app, manager } = platformApp();
+    const deployerEntry = manager.entries.find((e) => e.principalArn !== undefined && !e.principalArn.startsWith('arn:'))!;
+    deployerEntry.addPropertyOverride('PrincipalArn', 'arn:aws:iam::111122223333:role/replaced');
+    const report = JSON.parse(reportFiles(app.synth().directory)['eks-access-report.prod.json']);
+    const replaced = report.entries.find((e: { principal: string }) => e.principal === 'arn:aws:iam::111122223333:role/replaced');
+    expect(replaced.principalPath).toBeUndefined();
   });
 
   test('renders Markdown for reviewers', () => {
@@ -102,7 +121,9 @@ describe('the access report', () => {
     const md = reportFiles(app.synth().directory)['eks-access-report.prod.md'];
     expect(md).toContain('# Access to EKS cluster prod');
     expect(md).toContain('| admin | 1 |');
-    expect(md).toContain('| `dev` | `Deployer92EF8763.Arn`<br>`arn:aws:iam::111122223333:role/dev` |');
+    expect(md).toContain('| read, Secrets included | 1 |');
+    expect(md).toContain('| read, no Secrets | 1 |');
+    expect(md).toContain('| `dev` | `Platform/Deployer` (this app\'s)<br>`arn:aws:iam::111122223333:role/dev` |');
     expect(md).toContain('| `arn:aws:iam::111122223333:role/dev` | STANDARD | `dev:{{SessionName}}` | `dev-team` | AmazonEKSEditPolicy (`dev`, `feature-*`)<br>AmazonEKSViewPolicy (cluster) | edit<br>view |');
   });
 

@@ -20,8 +20,43 @@ describe('diffReports', () => {
     const before = report(entry(DEV, { policies: [policy('AmazonEKSEditPolicy', 'namespace', ['dev'])] }));
     const after = report(entry(DEV, { policies: [policy('AmazonEKSEditPolicy', 'cluster')] }));
     expect(diffReports(before, after)).toEqual([
-      { kind: ChangeKind.WIDENED, principal: DEV, detail: 'gains AmazonEKSEditPolicy at cluster scope' },
-      { kind: ChangeKind.NARROWED, principal: DEV, detail: 'loses AmazonEKSEditPolicy in namespace dev' },
+      { kind: ChangeKind.WIDENED, principal: DEV, detail: 'gains AmazonEKSEditPolicy at cluster scope, in place of AmazonEKSEditPolicy in namespace dev' },
+    ]);
+  });
+
+  test('counts View replaced by ClusterAdmin as one widening, not a widening and a narrowing', () => {
+    const before = report(entry(DEV, { policies: [policy('AmazonEKSViewPolicy', 'cluster')] }));
+    const after = report(entry(DEV, { policies: [policy('AmazonEKSClusterAdminPolicy', 'cluster')] }));
+    expect(diffReports(before, after)).toEqual([
+      { kind: ChangeKind.WIDENED, principal: DEV, detail: 'gains AmazonEKSClusterAdminPolicy at cluster scope, in place of AmazonEKSViewPolicy at cluster scope' },
+    ]);
+  });
+
+  test('counts ClusterAdmin replaced by View as one narrowing', () => {
+    const before = report(entry(DEV, { policies: [policy('AmazonEKSClusterAdminPolicy', 'cluster')] }));
+    const after = report(entry(DEV, { policies: [policy('AmazonEKSViewPolicy', 'namespace', ['dev'])] }));
+    expect(diffReports(before, after)).toEqual([
+      { kind: ChangeKind.NARROWED, principal: DEV, detail: 'loses AmazonEKSClusterAdminPolicy at cluster scope, keeping the narrower AmazonEKSViewPolicy in namespace dev' },
+    ]);
+  });
+
+  test.each([
+    ['Admin replaced by Edit', [policy('AmazonEKSAdminPolicy', 'cluster')], [policy('AmazonEKSEditPolicy', 'cluster')], ChangeKind.NARROWED],
+    ['Edit replaced by Admin', [policy('AmazonEKSEditPolicy', 'cluster')], [policy('AmazonEKSAdminPolicy', 'cluster')], ChangeKind.WIDENED],
+    ['a prefix replaced by one namespace it covers', [policy('AmazonEKSEditPolicy', 'namespace', ['dev-*'])], [policy('AmazonEKSEditPolicy', 'namespace', ['dev-a'])], ChangeKind.NARROWED],
+    ['one namespace replaced by a prefix', [policy('AmazonEKSEditPolicy', 'namespace', ['dev-a'])], [policy('AmazonEKSEditPolicy', 'namespace', ['dev-*'])], ChangeKind.WIDENED],
+    ['View replaced by SecretReader (neither holds the other)', [policy('AmazonEKSViewPolicy', 'cluster')], [policy('AmazonEKSSecretReaderPolicy', 'cluster')], ChangeKind.WIDENED],
+    ['an unknown policy replaced by ClusterAdmin', [policy('AmazonEKSNewPolicy', 'cluster')], [policy('AmazonEKSClusterAdminPolicy', 'cluster')], ChangeKind.WIDENED],
+  ])('classifies %s', (_what, before, after, kind) => {
+    const changes = diffReports(report(entry(DEV, { policies: before })), report(entry(DEV, { policies: after })));
+    expect(changes.map((c) => c.kind)).toEqual([kind]);
+  });
+
+  test('counts a gained group as widening, whatever policies are lost', () => {
+    const before = report(entry(DEV, { policies: [policy('AmazonEKSClusterAdminPolicy', 'cluster')] }));
+    const after = report(entry(DEV, { kubernetesGroups: ['viewers'] }));
+    expect(diffReports(before, after)).toEqual([
+      { kind: ChangeKind.WIDENED, principal: DEV, detail: 'gains group viewers; loses AmazonEKSClusterAdminPolicy at cluster scope' },
     ]);
   });
 
@@ -33,12 +68,19 @@ describe('diffReports', () => {
     ]);
   });
 
-  test('lists added and removed principals, widening first', () => {
+  test('lists a new principal with access as widening, one without as added, and removed principals, widening first', () => {
     const before = report(entry('arn:aws:iam::111122223333:role/old'), entry(DEV));
-    const after = report(entry(DEV, { kubernetesGroups: ['admins'] }), entry('arn:aws:iam::111122223333:role/new', { policies: [policy('AmazonEKSViewPolicy', 'cluster')] }));
+    const after = report(
+      entry(DEV, { kubernetesGroups: ['admins'] }),
+      entry('arn:aws:iam::111122223333:role/new', { policies: [policy('AmazonEKSViewPolicy', 'cluster')] }),
+      entry('arn:aws:iam::111122223333:role/nodes', { type: 'EC2_LINUX' }),
+      entry('arn:aws:iam::111122223333:role/nothing'),
+    );
     expect(diffReports(before, after).map((c) => [c.kind, c.principal])).toEqual([
       [ChangeKind.WIDENED, DEV],
-      [ChangeKind.ADDED, 'arn:aws:iam::111122223333:role/new'],
+      [ChangeKind.WIDENED, 'arn:aws:iam::111122223333:role/new'],
+      [ChangeKind.WIDENED, 'arn:aws:iam::111122223333:role/nodes'],
+      [ChangeKind.ADDED, 'arn:aws:iam::111122223333:role/nothing'],
       [ChangeKind.REMOVED, 'arn:aws:iam::111122223333:role/old'],
     ]);
   });
@@ -54,7 +96,7 @@ describe('diffReports', () => {
     expect(first.kind).toBe(ChangeKind.DEPLOY_HAZARD);
     expect(first.detail).toContain(detail);
     expect(first.fix).toBeDefined();
-    expect(rest.map((c) => c.kind)).toEqual([ChangeKind.WIDENED, ChangeKind.NARROWED]);
+    expect(rest).toEqual([{ kind: ChangeKind.WIDENED, principal: DEV, detail: 'gains AmazonEKSEditPolicy at cluster scope, in place of AmazonEKSViewPolicy at cluster scope' }]);
   });
 
   test('flags a changed username', () => {

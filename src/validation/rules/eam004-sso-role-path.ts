@@ -7,7 +7,8 @@ const SSO_PATH = /^\/aws-reserved\/sso\.amazonaws\.com\//;
  * Identity Center roles copied from there usually lack `aws-reserved/sso.amazonaws.com/`,
  * and EKS answers "invalid principal": Identity Center creates its `AWSReservedSSO_` roles
  * under that path only, so the ARN written names no role. Checked on literal ARNs only: a
- * role of this app with such a name exists wherever the app puts it.
+ * role of this app with such a name exists wherever the app puts it, and the role a
+ * `PermissionSetRole` looks up has the path by construction (IAM gives its ARN).
  */
 export const EAM004: Rule = {
   id: 'EAM004',

@@ -1,14 +1,17 @@
 import { quote } from '../../private/describe-value';
-import { Rule, Severity, Violation } from '../rule';
+import { groupNameProblem } from '../../private/group-names';
+import { CollectionViolation, Rule, Severity, Violation } from '../rule';
 
 /**
  * R12: a Kubernetes group does not start with `system:` (`system:masters` is refused: use
- * the cluster admin access policy). The list has no duplicates and no empty names.
+ * the cluster admin access policy). The list has no duplicates and no empty names. A group
+ * of `groups` is named the same way: a binding of a `system:` group is for no entry of
+ * the map, and for principals Kubernetes chooses itself (`system:authenticated` is every one).
  */
 export const EAM012: Rule = {
   id: 'EAM012',
   severity: Severity.ERROR,
-  summary: '`kubernetesGroups` are non-empty, distinct, and none starts with `system:` (for `system:masters` grant `AmazonEKSClusterAdminPolicy`).',
+  summary: '`kubernetesGroups` are non-empty, distinct, and none starts with `system:` (for `system:masters` grant `AmazonEKSClusterAdminPolicy`); nor does a group of `groups`.',
   source: 'R12 — EKS user guide; terraform-aws-eks issue 2915; CloudFormation schema (unique KubernetesGroups)',
   checkEntry: (entry) => {
     const violations: Violation[] = [];
@@ -17,17 +20,22 @@ export const EAM012: Rule = {
       // A token is checked as written: what it resolves to is unknown, but a literal
       // "system:" before it is refused all the same, and one token listed twice is a duplicate.
       const field = `kubernetesGroups[${i}]`;
-      if (group === 'system:masters') {
-        violations.push({ field, message: '"system:masters" starts with "system:", which EKS refuses', fix: 'grant AmazonEKSClusterAdminPolicy at cluster scope instead' });
-      } else if (group.startsWith('system:')) {
-        violations.push({ field, message: `${quote(group)} starts with "system:", which EKS refuses`, fix: 'bind your RBAC roles to a group of your own name, or use an access policy' });
-      } else if (group.trim() === '') {
-        violations.push({ field, message: 'is an empty group name', fix: 'remove it or name the group' });
+      const problem = groupNameProblem(group, false);
+      if (problem) {
+        violations.push({ field, ...problem });
       } else if (seen.has(group)) {
         violations.push({ field, message: `${quote(group)} is listed twice; CloudFormation refuses duplicate groups`, fix: 'list each group once' });
       }
       seen.add(group);
     });
+    return violations;
+  },
+  checkAll: (_entries, context) => {
+    const violations: CollectionViolation[] = [];
+    for (const { group } of context.rbac?.groups ?? []) {
+      const problem = groupNameProblem(group, true);
+      if (problem) { violations.push({ group, field: '', ...problem }); }
+    }
     return violations;
   },
 };

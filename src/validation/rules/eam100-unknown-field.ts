@@ -12,7 +12,13 @@ export const EAM100: Rule = {
   summary: 'Every key is a known field: a misspelt field is an error, never ignored.',
   source: 'This library\'s input schema (construct props, map files: schema/)',
   checkEntry: (entry) => entry.unknownFields.map(toViolation),
-  checkAll: (_entries, context) => context.cluster.unknownFields.map((u): CollectionViolation => toViolation(u)),
+  checkAll: (_entries, context) => {
+    const violations: CollectionViolation[] = context.cluster.unknownFields.map((u) => toViolation(u));
+    for (const group of context.rbac?.groups ?? []) {
+      for (const u of group.unknownFields) { violations.push({ group: group.group, ...toViolation(u) }); }
+    }
+    return violations;
+  },
 };
 
 function toViolation(unknown: UnknownField): Violation {

@@ -1,5 +1,5 @@
 import { MalformedField } from '../../private/model';
-import { Rule, Severity, Violation } from '../rule';
+import { CollectionViolation, Rule, Severity, Violation } from '../rule';
 
 /** Every value has the type the schema asks for, and required values are present. */
 export const EAM101: Rule = {
@@ -8,7 +8,13 @@ export const EAM101: Rule = {
   summary: 'Every value has the expected type (string, list, object), and required fields are present.',
   source: 'This library\'s input schema (construct props, map files: schema/)',
   checkEntry: (entry) => entry.malformedFields.map(toViolation),
-  checkAll: (_entries, context) => context.cluster.malformedFields.map(toViolation),
+  checkAll: (_entries, context) => {
+    const violations: CollectionViolation[] = context.cluster.malformedFields.map(toViolation);
+    for (const group of context.rbac?.groups ?? []) {
+      for (const m of group.malformedFields) { violations.push({ group: group.group, ...toViolation(m) }); }
+    }
+    return violations;
+  },
 };
 
 function toViolation(malformed: MalformedField): Violation {

@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { EAM012 } from '../../../src/validation/rules/eam012-kubernetes-groups';
-import { checkEntry } from '../helpers';
+import { checkAll, checkEntry } from '../helpers';
+import { rbacContextOf } from '../rbac-helpers';
 
 const EMPTY = { message: 'is an empty group name', fix: 'remove it or name the group' };
 const OWN_GROUP = 'bind your RBAC roles to a group of your own name, or use an access policy';
@@ -65,5 +66,28 @@ describe('EAM012 Kubernetes groups', () => {
       message: `${JSON.stringify(group)} starts with "system:", which EKS refuses`,
       fix: OWN_GROUP,
     }]);
+  });
+});
+
+describe('EAM012 on the names of `groups`', () => {
+  test('accepts groups of your own', () => {
+    expect(checkAll(EAM012, [], rbacContextOf({ 'dev-team': { clusterRole: 'edit' }, 'Ops Team': { clusterRole: 'view' } }))).toEqual([]);
+  });
+
+  test('fails on a system: group, which no entry can carry', () => {
+    expect(checkAll(EAM012, [], rbacContextOf({ 'system:authenticated': { clusterRole: 'view' } }))).toEqual([{
+      group: 'system:authenticated',
+      field: '',
+      message: '"system:authenticated" starts with "system:" (EKS refuses it on access entries, so no entry of this map can carry it), and Kubernetes puts its own principals in it',
+      fix: 'bind a group of your own name, and list it in the `kubernetesGroups` of the entries it is for',
+    }]);
+  });
+
+  test('points system:masters to the cluster admin policy, and fails on a blank name', () => {
+    const violations = checkAll(EAM012, [], rbacContextOf({ 'system:masters': { clusterRole: 'cluster-admin' }, ' ': { clusterRole: 'view' } }));
+    expect(violations.map((v) => [v.group, v.fix])).toEqual([
+      ['system:masters', 'grant AmazonEKSClusterAdminPolicy at cluster scope instead'],
+      [' ', 'name the group as the entries\' `kubernetesGroups` do'],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { EAM100 } from '../../../src/validation/rules/eam100-unknown-field';
 import { checkAll, checkEntry, contextOf, scope } from '../helpers';
+import { rbacContextOf } from '../rbac-helpers';
 
 describe('EAM100 unknown fields', () => {
   test('accepts an entry that uses only known fields', () => {
@@ -42,5 +43,19 @@ describe('EAM100 unknown fields', () => {
 
   test('reports a __proto__ key as an unknown field, like any other', () => {
     expect(checkEntry(EAM100, JSON.parse('{"__proto__": {"x": 1}, "kubernetesGroups": ["a"]}'))).toHaveLength(1);
+  });
+});
+
+describe('EAM100 on `groups`', () => {
+  test('fails on a misspelt key of a group and of a rule, naming the group', () => {
+    const context = rbacContextOf({ dev: { clusterRole: 'view', namespace: ['a'] }, ops: { rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'], verb: 'list' }] } });
+    expect(checkAll(EAM100, [], context)).toEqual([
+      { group: 'dev', field: 'namespace', message: '"namespace" is not a known field', fix: 'did you mean "namespaces"?' },
+      { group: 'ops', field: 'rules[0].verb', message: '"verb" is not a known field', fix: 'did you mean "verbs"?' },
+    ]);
+  });
+
+  test('accepts groups with known keys only', () => {
+    expect(checkAll(EAM100, [], rbacContextOf({ dev: { clusterRole: 'view', namespaces: ['a'] } }))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { EAM101 } from '../../../src/validation/rules/eam101-value-shape';
 import { checkAll, checkEntry, contextOf, scope } from '../helpers';
+import { rbacContextOf } from '../rbac-helpers';
 
 describe('EAM101 value shapes', () => {
   test('accepts values of the right types', () => {
@@ -54,5 +55,42 @@ describe('EAM101 value shapes', () => {
   test('shortens a huge value in the message', () => {
     const [violation] = checkEntry(EAM101, { kubernetesGroups: 'x'.repeat(100000) });
     expect(violation.message.length).toBeLessThan(300);
+  });
+});
+
+describe('EAM101 on `groups`', () => {
+  const EXACTLY_ONE = 'exactly one of `clusterRole` (a ClusterRole of the cluster) and `rules` (the rules of a ClusterRole this library creates)';
+
+  test('accepts a group with a role, and one with rules', () => {
+    expect(checkAll(EAM101, [], rbacContextOf({
+      dev: { clusterRole: 'edit', namespaces: ['a'] },
+      ops: { rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'], resourceNames: ['web'] }] },
+    }))).toEqual([]);
+  });
+
+  test.each([
+    ['neither', {}],
+    ['both', { clusterRole: 'view', rules: [] }],
+  ])('fails on a group with %s of `clusterRole` and `rules`', (got, access) => {
+    expect(checkAll(EAM101, [], rbacContextOf({ dev: access }))).toEqual([{
+      group: 'dev',
+      field: 'clusterRole',
+      message: `must be ${EXACTLY_ONE}, got ${got}`,
+      fix: `write ${EXACTLY_ONE} here`,
+    }]);
+  });
+
+  test('fails on wrong types and missing fields of a rule, and on a group that is no object', () => {
+    const violations = checkAll(EAM101, [], rbacContextOf({
+      ops: { rules: [{ apiGroups: [''], verbs: 'get' }], namespaces: 'apps' },
+      dev: 'view',
+    }));
+    expect(violations.map((v) => [v.group, v.field, v.message])).toEqual([
+      ['ops', 'namespaces', 'must be a list, got the string "apps"'],
+      ['ops', 'rules[0].resources', 'is required but missing'],
+      ['ops', 'rules[0].verbs', 'must be a list, got the string "get"'],
+      // Not an object: no more is said of it.
+      ['dev', '(group)', 'must be an object, got the string "view"'],
+    ]);
   });
 });
