@@ -27,6 +27,20 @@ describe('checkAccessMap', () => {
     expect(checkAccessMap({}, { cluster: { authenticationMode: 'CONFIG_MAP', source: 'cluster.yaml' } }).map((f) => f.source)).toEqual(['cluster.yaml']);
   });
 
+  test('checks the groups a map binds, with the cluster settings\' source, and counts them as bound', () => {
+    const groupsOnly = { 'arn:aws:iam::111122223333:role/dev': { kubernetesGroups: ['devs'] } };
+    const findings = checkAccessMap(groupsOnly, {
+      cluster: { source: 'cluster.yaml' },
+      groups: { devs: { clusterRole: 'view', namespaces: ['Apps'] } },
+    });
+    expect(findings.map((f) => [f.ruleId, f.principal, f.group, f.source])).toEqual([['EAM030', 'group "devs"', 'devs', 'cluster.yaml']]);
+    // Without the map's groups, nothing is known of bindings: no group rule runs.
+    expect(checkAccessMap(groupsOnly)).toEqual([]);
+    // With groups and no cluster source, the map is the source (and a group nobody carries is a warning).
+    expect(checkAccessMap({}, { groups: { devs: { clusterRole: 'a/b' } } }).map((f) => [f.ruleId, f.source]))
+      .toEqual([['EAM030', 'map'], ['EAM206', 'map']]);
+  });
+
   test('finds nothing in a valid map', () => {
     expect(checkAccessMap({ 'arn:aws:iam::111122223333:role/dev': { kubernetesGroups: ['dev'] } })).toEqual([]);
   });

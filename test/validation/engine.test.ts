@@ -75,4 +75,28 @@ describe('runRules', () => {
       fix: 'rename',
     }]);
   });
+
+  test('reports a finding about a group on the group, with the group, never on the cluster settings', () => {
+    const onGroup: Rule = {
+      id: 'EAM903',
+      severity: Severity.ERROR,
+      summary: 'test rule',
+      source: 'this test',
+      checkAll: () => [{ group: 'dev-team', field: 'namespaces', message: 'is odd', fix: 'fix it' }],
+    };
+    const [finding] = runRules([a], contextOf(), [onGroup, together]);
+    expect(finding).toEqual({
+      ruleId: 'EAM903',
+      severity: Severity.ERROR,
+      principal: 'group "dev-team"',
+      identity: undefined,
+      group: 'dev-team',
+      source: 'Test/Access',
+      field: 'namespaces',
+      message: 'is odd',
+      fix: 'fix it',
+    });
+    // A finding without a group carries no `group` key at all.
+    expect(runRules([a], contextOf(), [together]).some((f) => 'group' in f)).toBe(false);
+  });
 });

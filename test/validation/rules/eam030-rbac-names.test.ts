@@ -42,11 +42,16 @@ describe('EAM030 RBAC names and namespaces', () => {
   });
 
   test('fails on an empty namespace list, never widened to the cluster', () => {
-    expect(check({ dev: { clusterRole: 'edit', namespaces: [] } })).toEqual([expect.objectContaining({
+    expect(check({ dev: { clusterRole: 'edit', namespaces: [] } })).toEqual([{
       group: 'dev',
       field: 'namespaces',
       message: 'is empty; a group is never bound cluster-wide because its namespace list is empty',
-    })]);
+      fix: 'list the namespaces, or leave `namespaces` out to bind the group cluster-wide on purpose',
+    }]);
+  });
+
+  test('checks no ClusterRole name for a group given as rules', () => {
+    expect(check({ readers: { rules: [{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }], namespaces: ['apps'] } })).toEqual([]);
   });
 
   test('fails on names that are no namespace, suggesting lower case', () => {
@@ -57,6 +62,7 @@ describe('EAM030 RBAC names and namespaces', () => {
       ['namespaces[2]', 'use the namespace\'s real name'],
       ['namespaces[4]', 'list each namespace once'],
     ]);
+    expect(violations[0].message).toBe('"Apps" is not a Kubernetes namespace name (lower-case letters, digits and "-", starting and ending with a letter or digit)');
     expect(violations[2].message).toBe(`${JSON.stringify('n'.repeat(64))} is 64 characters long; a namespace has at most 63`);
     expect(violations[3].message).toBe('"ok" is listed twice');
   });

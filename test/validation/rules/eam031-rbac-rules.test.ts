@@ -45,6 +45,10 @@ describe('EAM031 rules of a group\'s ClusterRole', () => {
     ]);
   });
 
+  test('leaves a rule that lacks a key to the shape check (EAM101), without failing itself', () => {
+    expect(withRules({ resources: ['pods'], verbs: ['get'] })).toEqual([]);
+  });
+
   test('fails on an empty rule list, which would grant nothing', () => {
     expect(withRules()).toEqual([{
       group: 'readers',

@@ -38,6 +38,10 @@ describe('EAM103 one binding of a group per place', () => {
     })]);
   });
 
+  test('leaves a namespace listed twice in one declaration to EAM030', () => {
+    expect(checkAll(EAM103, [], rbacContextOf({ dev: { clusterRole: 'edit', namespaces: ['a', 'a'] } }))).toEqual([]);
+  });
+
   test('says nothing without RBAC facts', () => {
     expect(checkAll(EAM103, [])).toEqual([]);
   });
