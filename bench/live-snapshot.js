@@ -7,7 +7,7 @@
 //   node bench/live-snapshot.js [--entries 3000] [--latency 50] [--concurrency 24]
 const sdk = require('@aws-sdk/client-eks');
 const { mockClient } = require('aws-sdk-client-mock');
-const { readClusterSnapshot } = require('../lib/live/read-snapshot');
+const { DEFAULT_CONCURRENCY, readClusterSnapshot } = require('../lib/live/read-snapshot');
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
 const entries = Number(args.entries ?? 3000);
@@ -54,9 +54,12 @@ async function main() {
   const snapshot = await readClusterSnapshot(sdk, client, { clusterName: 'prod', concurrency, log: () => undefined });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (snapshot.accessEntries.length !== entries) { throw new Error(`read ${snapshot.accessEntries.length} entries, expected ${entries}`); }
+  // The reader must keep to the concurrency it was given, not just to the most a caller may ask for.
+  const limit = concurrency ?? DEFAULT_CONCURRENCY;
+  const met = seconds < 60 && most <= limit;
   console.log(`${entries} entries, ${latency} ms per call: ${seconds.toFixed(1)} s, ${calls} calls, at most ${most} in flight`
-    + ` (target: under 60 s, a few dozen in flight): ${seconds < 60 && most <= 64 ? 'met' : 'MISSED'}`);
-  process.exitCode = seconds < 60 && most <= 64 ? 0 : 1;
+    + ` (target: under 60 s, at most ${limit} in flight): ${met ? 'met' : 'MISSED'}`);
+  process.exitCode = met ? 0 : 1;
 }
 
 main().catch((e) => {

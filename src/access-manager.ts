@@ -1,10 +1,9 @@
 import { Annotations, AspectPriority, Aspects, IAspect, RemovalPolicy, Stack, Stage, Token } from 'aws-cdk-lib';
 import { CfnAccessEntry, IClusterRef } from 'aws-cdk-lib/aws-eks';
 import { IRole, IUser } from 'aws-cdk-lib/aws-iam';
-import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct, IConstruct } from 'constructs';
 import { AuthenticationMode } from './authentication-mode';
-import { ClusterFacts } from './facts/cluster-facts';
+import { ClusterFacts, partitionOf } from './facts/cluster-facts';
 import { appFactsOf, cachedAppFactsOf, forgetAppFacts } from './facts/construct-facts';
 import { describePrincipal } from './principal';
 import { PrincipalAccess } from './principal-access';
@@ -28,6 +27,9 @@ import { RbacFacts, RuleContext, Severity } from './validation/rule';
 
 /** The ids of the rules, for `acknowledge()`. */
 const RULE_IDS: ReadonlySet<string> = new Set(DEFAULT_RULES.map((r) => r.id));
+
+/** The range of those ids, for messages: the first and the last. */
+const RULE_ID_RANGE = ((ids: string[]) => `${ids[0]} to ${ids[ids.length - 1]}`)([...RULE_IDS].sort());
 
 /**
  * Properties of an `EksAccessManager`.
@@ -343,7 +345,7 @@ export class EksAccessManager extends Construct {
    */
   public acknowledge(ruleId: string, reason: string, principalArn?: string): void {
     if (!RULE_IDS.has(ruleId)) {
-      throw new Error(`${this.node.path}: acknowledge(): \`ruleId\` must be a rule id of this library (EAM001 to EAM301), got ${JSON.stringify(ruleId)}`);
+      throw new Error(`${this.node.path}: acknowledge(): \`ruleId\` must be a rule id of this library (${RULE_ID_RANGE}), got ${JSON.stringify(ruleId)}`);
     }
     if (typeof reason !== 'string' || reason.trim() === '') {
       throw new Error(`${this.node.path}: acknowledge(${ruleId}): \`reason\` must say why the finding is acceptable; it is shown in the access report`);
@@ -391,7 +393,7 @@ export class EksAccessManager extends Construct {
     this.groupSet.createAll(this.kubectl, () => {
       const managers = appManagersFor(this, this.clusterFacts().key);
       // The kubectl role's entry may be another manager's: each one makes its entries now.
-      managers.forEach((m) => m.complete?.());
+      managers.forEach((m) => m.complete());
       // The facts read for the key were read before those entries and manifests existed.
       forgetAppFacts(this);
       return kubectlAccessEntries(this, this.kubectl.target?.kubectlRoleArn, managers.flatMap((m) => m.resources()));
@@ -476,5 +478,5 @@ function clusterNameOf(cluster: unknown): string | undefined {
 /** The stack's partition when it is known at synth time (from its region). */
 function literalPartition(stack: Stack): string | undefined {
   if (!Token.isUnresolved(stack.partition)) { return stack.partition; }
-  return Token.isUnresolved(stack.region) ? undefined : RegionInfo.get(stack.region).partition;
+  return partitionOf(Token.isUnresolved(stack.region) ? undefined : stack.region);
 }

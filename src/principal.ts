@@ -1,10 +1,11 @@
-import * as crypto from 'crypto';
 import { CfnElement, CfnResource, Reference, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { knownEnvironment } from './facts/cluster-facts';
 import { displayWithPermissionSet, IAM_PRINCIPAL_TYPES, iamPrincipalFacts, PERMISSION_SET_NAME_PROPERTY, PERMISSION_SET_ROLE_TYPE, permissionSetOfRole, permissionSetRoleFacts } from './facts/principal-facts';
+import { propertiesOf } from './private/cfn-properties';
 import { PrincipalFacts, PrincipalModel } from './private/model';
 import { parseIamPrincipal } from './private/principal-arn';
+import { shortHash } from './private/short-hash';
 import { literalString, referenceOf } from './private/tokens';
 
 /**
@@ -43,27 +44,17 @@ export function entryIdFor(principal: PrincipalModel): string {
     : principal.tokenTarget ?? 'Token';
   // The end of a long ARN is kept: that is where the role or user name is.
   const cleaned = readable.replace(/[^A-Za-z0-9]+/g, '-').slice(-60).replace(/^-+|-+$/g, '');
-  const hash = sha256Hex(principal.identity).slice(0, 8);
+  const hash = shortHash(principal.identity);
   return `${cleaned || 'Principal'}-${hash}`;
 }
-
-/**
- * The SHA-256 of a text, in hex: with Node's one-shot `crypto.hash` where it exists (Node
- * 20.12 and later), which costs a third of a `Hash` object per call; this runs once per
- * principal.
- */
-const sha256Hex: (text: string) => string = typeof (crypto as { hash?: unknown }).hash === 'function'
-  ? (text) => (crypto as unknown as { hash: (algorithm: string, data: string) => string }).hash('sha256', text)
-  : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 /** The model of a principal written as a literal ARN (or any literal string). */
 export function literalPrincipal(arn: string): PrincipalModel {
   const parts = parseIamPrincipal(arn);
   if (!parts) { return { display: arn, arn, identity: arn, facts: {} }; }
   const facts: PrincipalFacts = { kind: parts.kind, partition: parts.partition, account: parts.account, path: parts.path, name: parts.name };
-  const permissionSet = parts.kind === 'role' && parts.name.startsWith('AWSReservedSSO_') ? permissionSetOfRole(parts.path, parts.name) : undefined;
-  if (permissionSet !== undefined) { return { display: arn, arn, identity: arn, facts: { ...facts, permissionSet } }; }
-  return { display: arn, arn, identity: arn, facts };
+  const permissionSet = parts.kind === 'role' ? permissionSetOfRole(parts.path, parts.name) : undefined;
+  return { display: arn, arn, identity: arn, facts: permissionSet === undefined ? facts : { ...facts, permissionSet } };
 }
 
 /**
@@ -75,8 +66,7 @@ function referenceFacts(reference: Reference): PrincipalFacts {
   if (!CfnResource.isCfnResource(target) || reference.displayName !== 'Arn') { return {}; }
   if (target.cfnResourceType === PERMISSION_SET_ROLE_TYPE) {
     const stack = Stack.of(target);
-    const props = (target as unknown as { cfnProperties?: Record<string, unknown> }).cfnProperties ?? {};
-    return permissionSetRoleFacts(props[PERMISSION_SET_NAME_PROPERTY], knownEnvironment(stack.account, stack.region), stack.node.path);
+    return permissionSetRoleFacts(propertiesOf(target)[PERMISSION_SET_NAME_PROPERTY], knownEnvironment(stack.account, stack.region), stack.node.path);
   }
   const type = IAM_PRINCIPAL_TYPES[target.cfnResourceType];
   if (!type) { return {}; }

@@ -150,4 +150,4 @@ function accountOf(stackId) {
   return String(stackId ?? '').split(':')[4] || '(unknown account)';
 }
 
-module.exports = { handler, findPermissionSetRole, newClient, MAX_ATTEMPTS, SSO_PATH_PREFIX };
+module.exports = { handler, newClient, MAX_ATTEMPTS, SSO_PATH_PREFIX };

@@ -2,9 +2,9 @@ import { CommandSpec, ParsedCommand } from './command';
 import { formatMap, MAP_FORMATS } from './format-map';
 import { CliIo, emit, ExitCode } from './io';
 import { CLUSTER_OPTION, CONCURRENCY_OPTION, LIVE_OPTION, liveSource, PROFILE_OPTION, REGION_OPTION } from './live-source';
+import { countSeverities, findingText } from './located-finding';
 import { formatOption, OUT_OPTION } from './options';
 import { adoptSnapshot } from '../live/adopt';
-import { Severity } from '../severity';
 
 export const ADOPT_COMMAND: CommandSpec = {
   name: 'adopt',
@@ -33,10 +33,10 @@ async function adopt(command: ParsedCommand, io: CliIo): Promise<ExitCode> {
   emit(io, command.string('out'), formatMap(adoption.principals, command.string('format')!));
   for (const left of adoption.leftOut) { io.err(`left out ${left.principalArn}: ${left.reason}`); }
   for (const f of adoption.findings) {
-    io.err(`${f.severity} ${f.ruleId} ${f.principal}:${f.field ? ` ${f.field}:` : ''} ${f.message}. Fix: ${f.fix}`);
+    io.err(`${f.severity} ${f.ruleId} ${findingText(f)}`);
   }
-  const errors = adoption.findings.filter((f) => f.severity === Severity.ERROR).length;
+  const { errors, warnings } = countSeverities(adoption.findings);
   io.err(`${source.label}: ${Object.keys(adoption.principals).length} principals adopted, ${adoption.leftOut.length} left out (made by EKS); `
-    + `${errors} errors, ${adoption.findings.length - errors} warnings`);
+    + `${errors} errors, ${warnings} warnings`);
   return errors > 0 ? ExitCode.FINDINGS : ExitCode.OK;
 }

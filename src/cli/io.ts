@@ -28,7 +28,7 @@ export class InputError extends Error {}
  * Reads an input file; any failure becomes an `InputError` that names the file and what
  * the command expected there (`validate expects an access map file (YAML or JSON)`).
  */
-export function readInput(io: CliIo, path: string, expected: string): string {
+export function readInput(io: Pick<CliIo, 'readFile'>, path: string, expected: string): string {
   try {
     return io.readFile(path);
   } catch (e) {

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'fs';
 import { OptionSpec, ParsedCommand } from './command';
-import { CliIo, InputError, UsageError } from './io';
+import { CliIo, InputError, readInput, UsageError } from './io';
+import { readTextFile } from './text-file';
 import { createEksClient, loadEksSdk } from '../live/eks-sdk';
 import { LiveError } from '../live/live-error';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, readClusterSnapshot } from '../live/read-snapshot';
@@ -77,13 +77,5 @@ function asInputError(e: unknown): unknown {
 }
 
 function readSnapshotText(file: string): string {
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_SNAPSHOT_BYTES) { throw new InputError(`${file} has ${size} bytes, more than the ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MiB a snapshot may have`); }
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof InputError) { throw e; }
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? (e as Error).message}; --live expects a snapshot file (eks-access-manager snapshot --out)`);
-  }
+  return readInput({ readFile: (path) => readTextFile(path, MAX_SNAPSHOT_BYTES) }, file, '--live expects a snapshot file (eks-access-manager snapshot --out)');
 }

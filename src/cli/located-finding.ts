@@ -31,8 +31,16 @@ export function findingsJson(findings: readonly LocatedFinding[], summary: Reado
   return JSON.stringify({ summary, findings: records }, undefined, 2) + '\n';
 }
 
+/**
+ * A rule finding as the text lines show it: `principal: field: message. Fix: fix` (no
+ * field part for a finding of the whole principal; the fix ends without a period).
+ */
+export function findingText(f: { readonly principal: string; readonly field?: string; readonly message: string; readonly fix: string }): string {
+  return `${f.principal}:${f.field ? ` ${f.field}:` : ''} ${f.message}. Fix: ${f.fix}`;
+}
+
 /** How many findings are errors and how many warnings. */
-export function countSeverities(findings: readonly LocatedFinding[]): { errors: number; warnings: number } {
+export function countSeverities(findings: ReadonlyArray<{ readonly severity: Severity }>): { errors: number; warnings: number } {
   const errors = findings.filter((f) => f.severity === Severity.ERROR).length;
   return { errors, warnings: findings.length - errors };
 }

@@ -1,5 +1,5 @@
 import { CommandSpec, ParsedCommand } from './command';
-import { CliIo, emit, ExitCode, InputError } from './io';
+import { CliIo, emit, ExitCode, readInput } from './io';
 import { CLUSTER_OPTION, CONCURRENCY_OPTION, LIVE_OPTION, liveErrors, liveSource, PROFILE_OPTION, REGION_OPTION } from './live-source';
 import { formatOption, OUT_OPTION } from './options';
 import { declaredClusterOf } from '../live/declared-entries';
@@ -54,12 +54,7 @@ function stackResourcesOf(command: ParsedCommand, io: CliIo): StackResources | u
   const files = command.string('stack-resources')?.split(',').map((f) => f.trim()).filter((f) => f !== '') ?? [];
   if (files.length === 0) { return undefined; }
   return StackResources.merge(files.map((file) => {
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (e) {
-      throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}; --stack-resources expects the output of aws cloudformation describe-stack-resources`);
-    }
+    const text = readInput(io, file, '--stack-resources expects the output of aws cloudformation describe-stack-resources');
     return liveErrors(() => StackResources.parse(text, file));
   }));
 }

@@ -1,10 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'fs';
 import { join } from 'path';
 import { CliIo, InputError, readInput } from './io';
-import { AccessReport, REPORT_VERSION } from '../report/access-report';
-import { REPORT_PREFIX } from '../report/report-files';
-
-const EXPECTED = `an eks-access-manager access report (${REPORT_PREFIX}<cluster>.json)`;
+import { AccessReport } from '../report/access-report';
+import { parseReport, REPORT_FILE_EXPECTED as EXPECTED, REPORT_PREFIX } from '../report/report-files';
 
 /**
  * The access reports of a report file, or of a cloud assembly directory, by cluster, so
@@ -31,54 +29,12 @@ export function reportsIn(io: CliIo, path: string): Map<string, AccessReport> {
   return reports;
 }
 
-/** One report file, checked enough that comparing it cannot fail half-way. */
+/** One report file, checked enough that comparing it cannot fail half-way (see `parseReport`). */
 export function readReportFile(io: CliIo, path: string): AccessReport {
   const text = readInput(io, path, `diff expects ${EXPECTED}`);
-  if (text.trim() === '') { throw new InputError(`${path} is empty; expected ${EXPECTED}`); }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return parseReport(text, path);
   } catch (e) {
-    throw new InputError(`${path} is not JSON (${(e as Error).message}); expected ${EXPECTED}`);
+    throw new InputError((e as Error).message);
   }
-  const problem = reportProblem(parsed);
-  if (problem) {
-    throw new InputError(`${path} is not an eks-access-manager access report (version ${REPORT_VERSION}): ${problem}`);
-  }
-  return parsed as AccessReport;
-}
-
-/** What keeps a parsed value from being a report the diff can read, if anything. */
-function reportProblem(value: unknown): string | undefined {
-  const shape = `expected a JSON object with "version": ${REPORT_VERSION}, "cluster" and "entries"`;
-  if (!isObject(value) || value.entries === undefined || value.cluster === undefined) { return shape; }
-  if (value.version !== REPORT_VERSION) { return `it has "version": ${JSON.stringify(value.version)}; this eks-access-manager reads version ${REPORT_VERSION}`; }
-  if (typeof value.cluster !== 'string') { return '"cluster" must be a string'; }
-  if (!Array.isArray(value.entries)) { return '"entries" must be a list'; }
-  for (let i = 0; i < value.entries.length; i++) {
-    const entry = value.entries[i];
-    const where = `entries[${i}]`;
-    if (!isObject(entry)) { return `${where} must be an object`; }
-    for (const key of ['principal', 'stack', 'logicalId', 'type']) {
-      if (typeof entry[key] !== 'string') { return `${where}.${key} must be a string`; }
-    }
-    if (entry.username !== undefined && typeof entry.username !== 'string') { return `${where}.username must be a string`; }
-    if (!isStringList(entry.kubernetesGroups)) { return `${where}.kubernetesGroups must be a list of strings`; }
-    if (!Array.isArray(entry.policies)) { return `${where}.policies must be a list`; }
-    for (let j = 0; j < entry.policies.length; j++) {
-      const p = entry.policies[j];
-      if (!isObject(p) || typeof p.policy !== 'string' || typeof p.scope !== 'string' || !isStringList(p.namespaces)) {
-        return `${where}.policies[${j}] must have "policy" and "scope" (strings) and "namespaces" (a list of strings)`;
-      }
-    }
-  }
-  return undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }

@@ -2,14 +2,14 @@ import { readFileSync, statSync } from 'fs';
 import { MAX_INPUT_BYTES } from '../private/yaml-source';
 
 /**
- * Reads a file the CLI takes as text: at most 5 MiB, no NUL byte (a binary file), valid
- * UTF-8 (a leading byte-order mark is dropped). The messages name the file; the caller
- * adds what it expected there.
+ * Reads a file the CLI takes as text: at most `maxBytes` (5 MiB unless the input is of a
+ * larger kind), no NUL byte (a binary file), valid UTF-8 (a leading byte-order mark is
+ * dropped). The messages name the file; the caller adds what it expected there.
  */
-export function readTextFile(path: string): string {
+export function readTextFile(path: string, maxBytes: number = MAX_INPUT_BYTES): string {
   const size = statSync(path).size;
-  if (size > MAX_INPUT_BYTES) {
-    throw new Error(`${path} has ${size} bytes, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MiB the CLI reads`);
+  if (size > maxBytes) {
+    throw new Error(`${path} has ${size} bytes, more than the ${maxBytes / 1024 / 1024} MiB the CLI reads`);
   }
   const bytes = readFileSync(path);
   const nul = bytes.indexOf(0);

@@ -1,6 +1,6 @@
 import { CommandSpec, ParsedCommand } from './command';
 import { CliIo, emit, ExitCode, readInput, UsageError } from './io';
-import { byPlace, countSeverities, findingLine, findingsJson, LocatedFinding } from './located-finding';
+import { byPlace, countSeverities, findingLine, findingsJson, findingText, LocatedFinding } from './located-finding';
 import { FINDING_FORMATS, FINDING_FORMATS_DESCRIPTION, formatOption, OUT_OPTION } from './options';
 import { packageInfo } from './package-info';
 import { RuleDescription, sarifLog } from './sarif';
@@ -53,14 +53,13 @@ function validate(command: ParsedCommand, io: CliIo): ExitCode {
   });
   for (const f of ruleFindings) {
     const place = read.source.positionOf(findingPath(f));
-    const field = f.field ? ` ${f.field}:` : '';
     findings.push({
       file,
       line: place?.line ?? 1,
       column: place?.column ?? 1,
       severity: f.severity,
       ruleId: f.ruleId,
-      text: `${f.principal}:${field} ${f.message}. Fix: ${f.fix}`,
+      text: findingText(f),
       details: { principal: f.principal, ...(f.group === undefined ? {} : { group: f.group }), field: f.field, message: f.message, fix: f.fix },
     });
   }

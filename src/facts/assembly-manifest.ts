@@ -44,19 +44,18 @@ export interface StackArtifact {
  * are not artifacts: they are found through their parent's template.
  */
 export function stackArtifactsIn(directory: string, depth = 0): StackArtifact[] {
-  const manifest = readJson<{ artifacts?: Record<string, Artifact> }>(join(directory, 'manifest.json'));
   const stacks: StackArtifact[] = [];
-  for (const [id, artifact] of Object.entries(manifest?.artifacts ?? {})) {
-    const properties = artifact.properties ?? {};
-    if (artifact.type === 'aws:cloudformation:stack' && properties.templateFile) {
+  for (const { id, artifact, stack } of artifactsIn(directory)) {
+    const assembly = artifact.properties?.directoryName;
+    if (stack) {
       stacks.push({
-        templatePath: resolve(directory, properties.templateFile),
-        stackName: properties.stackName ?? id,
+        templatePath: resolve(directory, stack.templateFile),
+        stackName: artifact.properties?.stackName ?? id,
         displayName: artifact.displayName ?? id,
-        environment: parseEnvironment(artifact.environment),
+        environment: stack.environment,
       });
-    } else if (artifact.type === 'cdk:cloud-assembly' && properties.directoryName && depth < MAX_ASSEMBLY_DEPTH) {
-      stacks.push(...stackArtifactsIn(join(directory, properties.directoryName), depth + 1));
+    } else if (artifact.type === 'cdk:cloud-assembly' && assembly && depth < MAX_ASSEMBLY_DEPTH) {
+      stacks.push(...stackArtifactsIn(join(directory, assembly), depth + 1));
     }
   }
   return stacks;
@@ -81,9 +80,9 @@ interface FileAsset {
 export function readAssemblyManifest(directory: string): AssemblyManifest {
   const environments = new Map<string, Environment>();
   const templatesByKey = new Map<string, string>();
-  for (const artifact of Object.values(readJson<{ artifacts?: Record<string, Artifact> }>(join(directory, 'manifest.json'))?.artifacts ?? {})) {
-    if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
-      environments.set(artifact.properties.templateFile, parseEnvironment(artifact.environment));
+  for (const { artifact, stack } of artifactsIn(directory)) {
+    if (stack) {
+      environments.set(stack.templateFile, stack.environment);
     } else if (artifact.type === 'cdk:asset-manifest' && artifact.properties?.file) {
       const assets = readJson<{ files?: Record<string, FileAsset> }>(join(directory, artifact.properties.file));
       for (const asset of Object.values(assets?.files ?? {})) {
@@ -108,6 +107,25 @@ export function readAssemblyManifest(directory: string): AssemblyManifest {
       return undefined;
     },
   };
+}
+
+/**
+ * The artifacts of the manifest in `directory`, in its order (none when there is no
+ * manifest); a stack with a template also gets its template file, as the manifest writes
+ * it, and its environment.
+ */
+function artifactsIn(directory: string): Array<{
+  readonly id: string;
+  readonly artifact: Artifact;
+  readonly stack?: { readonly templateFile: string; readonly environment: Environment };
+}> {
+  const manifest = readJson<{ artifacts?: Record<string, Artifact> }>(join(directory, 'manifest.json'));
+  return Object.entries(manifest?.artifacts ?? {}).map(([id, artifact]) => {
+    const templateFile = artifact.properties?.templateFile;
+    return artifact.type === 'aws:cloudformation:stack' && templateFile
+      ? { id, artifact, stack: { templateFile, environment: parseEnvironment(artifact.environment) } }
+      : { id, artifact };
+  });
 }
 
 /** `aws://<account>/<region>`, where CDK writes `unknown-account` and `unknown-region` for an environment-agnostic stack. */

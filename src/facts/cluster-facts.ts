@@ -6,6 +6,7 @@
  * so the construct and the validation plugin cannot disagree on what a cluster is.
  */
 import { Token } from 'aws-cdk-lib';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { literalString } from '../private/tokens';
 import { EksManagedPrincipal, InAppCluster } from '../validation/rule';
 
@@ -46,10 +47,16 @@ export interface ClusterFacts {
   readonly inApp?: InAppCluster;
 }
 
+/** A cluster named by a literal name, where the stack that names it is deployed. */
+export interface NamedCluster {
+  readonly name: string;
+  readonly env: Environment;
+}
+
 /** How a cluster is named, for its key. */
 export type ClusterRef =
   /** A literal name, where the stack that names it is deployed. */
-  | { readonly name: string; readonly env: Environment }
+  | NamedCluster
   /** A cluster of the app without a literal name: a unique id of its resource in the adapter's world. */
   | { readonly inApp: string }
   /** Any other expression: a unique id of it in the adapter's world. */
@@ -177,17 +184,6 @@ export function clusterKey(ref: ClusterRef): string {
 }
 
 /**
- * The literal name, account and region a key of `clusterKey` was made from; undefined for
- * the key of a cluster without a literal name. (A name holds no `:`, rule R27.)
- */
-export function namedClusterOf(key: string): { readonly name: string; readonly env: Environment } | undefined {
-  const match = /^name:([^:]*):([^:]*):(.*)$/.exec(key);
-  if (!match) { return undefined; }
-  const known = (part: string) => part === '?' ? undefined : part;
-  return { name: match[3], env: { account: known(match[1]), region: known(match[2]) } };
-}
-
-/**
  * How a cluster resource of the app is named for its key: by its literal name where it is
  * deployed, so that a literal name elsewhere in the app means the same cluster; otherwise
  * by `id`, the adapter's unique id of the resource.
@@ -205,6 +201,11 @@ export function nameLabel(name: string, env: Environment): string {
 /** Known from its environment's literals: undefined for an unknown account or region. */
 export function knownEnvironment(account: string | undefined, region: string | undefined): Environment {
   return { account: literalString(account), region: literalString(region) };
+}
+
+/** The partition of a known region; undefined when the region is unknown. */
+export function partitionOf(region?: string): string | undefined {
+  return region === undefined ? undefined : RegionInfo.get(region).partition;
 }
 
 function authenticationModeOf(kind: ClusterKind, settings: Props | undefined): string | undefined {

@@ -9,6 +9,7 @@ import { IConstruct } from 'constructs';
 import { ClusterAdapter, clusterKey, ClusterFacts, clusterRefOf, CLUSTER_TYPES, describeCluster, Environment, FACT_TYPES, knownEnvironment, literalClusterNameOf, nameLabel, plainObject, ResourceView } from './cluster-facts';
 import { EntryFields, entryModelOf, EntryPolicyFields, policyOf } from './entry-facts';
 import { describePrincipal } from '../principal';
+import { propertiesOf } from '../private/cfn-properties';
 import { EntryModel, principalKey } from '../private/model';
 import { referenceOf } from '../private/tokens';
 import { ACCESS_ENTRY_TYPE, renderValue } from '../report/template-entry';
@@ -226,11 +227,6 @@ function entryFieldsOf(props: Props, entry: IConstruct): EntryFields {
     policies,
     tags,
   };
-}
-
-/** A resource's properties as its class holds them (L1s: camelCase, in `cfnProperties`). */
-function propertiesOf(resource: CfnResource): Props {
-  return (resource as unknown as { cfnProperties?: Props }).cfnProperties ?? {};
 }
 
 /**

@@ -1,5 +1,4 @@
-import { RegionInfo } from 'aws-cdk-lib/region-info';
-import { Environment } from './cluster-facts';
+import { Environment, partitionOf } from './cluster-facts';
 import { PrincipalFacts } from '../private/model';
 import { literalString } from '../private/tokens';
 
@@ -22,7 +21,7 @@ export const IAM_PRINCIPAL_TYPES: Readonly<Record<string, { readonly kind: 'role
 export function iamPrincipalFacts(kind: 'role' | 'user', name: unknown, path: unknown, env: Environment): PrincipalFacts {
   const literalName = literalString(name);
   const literalPath = path === undefined ? '/' : literalString(path);
-  const partition = env.region === undefined ? undefined : RegionInfo.get(env.region).partition;
+  const partition = partitionOf(env.region);
   const known = env.account && partition && literalPath && literalName;
   return {
     kind,
@@ -61,7 +60,7 @@ export function permissionSetRoleFacts(permissionSetName: unknown, env: Environm
   return {
     kind: 'role',
     account: env.account,
-    partition: env.region === undefined ? undefined : RegionInfo.get(env.region).partition,
+    partition: partitionOf(env.region),
     permissionSet: name,
     // Two lookups of one permission set in one account find the same role; in an
     // environment-agnostic stack, the stack is the account.

@@ -4,8 +4,7 @@
  * from the construct tree (`construct-facts.ts`); both go through `cluster-facts.ts` and
  * `entry-facts.ts`, so a cluster and its entries are the same facts on both sides.
  */
-import { RegionInfo } from 'aws-cdk-lib/region-info';
-import { ClusterAdapter, clusterKey, ClusterFacts, clusterRefOf, CLUSTER_TYPES, describeCluster, FACT_TYPES, literalClusterNameOf, nameLabel, ResourceView } from './cluster-facts';
+import { ClusterAdapter, clusterKey, ClusterFacts, ClusterRef, clusterRefOf, CLUSTER_TYPES, describeCluster, FACT_TYPES, literalClusterNameOf, NamedCluster, nameLabel, partitionOf, ResourceView } from './cluster-facts';
 import { EntryFields, entryModelOf, EntryPolicyFields, policyOf } from './entry-facts';
 import { displayWithPermissionSet, IAM_PRINCIPAL_TYPES, iamPrincipalFacts, PERMISSION_SET_NAME_PROPERTY, PERMISSION_SET_ROLE_TYPE, permissionSetRoleFacts } from './principal-facts';
 import { isIntrinsic, Located, TemplateFile, TemplateWorld } from './template-world';
@@ -38,6 +37,8 @@ export interface TemplateCluster extends ClusterFacts {
   readonly partition?: string;
   /** The cluster name its entries write, when one of them writes it as a literal (rule EAM027 checks it). */
   readonly clusterName?: string;
+  /** The literal name and environment its key was made from; undefined for a cluster without a literal name. */
+  readonly named?: NamedCluster;
 }
 
 /**
@@ -51,7 +52,7 @@ export function templateFactsOf(templatePaths: readonly string[]): TemplateClust
 }
 
 interface Group {
-  readonly facts: ClusterFacts;
+  readonly facts: ClusterFacts & { readonly named?: NamedCluster };
   readonly entries: TemplateEntryFacts[];
   readonly files: TemplateFile[];
   /** The first literal `ClusterName` of its entries. */
@@ -114,20 +115,22 @@ class TemplateFacts {
         ...group.facts,
         entries: group.entries,
         account,
-        partition: region === undefined ? undefined : RegionInfo.get(region).partition,
+        partition: partitionOf(region),
         clusterName: group.clusterName,
       };
     });
   }
 
   /** The cluster a `ClusterName` value names. */
-  private clusterOf(name: Located): ClusterFacts {
+  private clusterOf(name: Located): ClusterFacts & { readonly named?: NamedCluster } {
     const view = this.clusterNamed(name);
+    const ref = view ? this.refOfCluster(view) : this.refOfName(name);
+    // Kept with the key, for who needs the name back (the live commands match a snapshot by it).
+    const named = 'name' in ref ? ref : undefined;
     if (view) {
-      return { key: this.keyOfCluster(view), label: view.path, inApp: this.inAppOf(view) };
+      return { key: clusterKey(ref), label: view.path, inApp: this.inAppOf(view), named };
     }
-    const key = this.keyOfName(name);
-    return { key, label: typeof name.value === 'string' ? nameLabel(name.value, this.world.environmentOf(name.file)) : renderValue(name.value) };
+    return { key: clusterKey(ref), label: typeof name.value === 'string' ? nameLabel(name.value, this.world.environmentOf(name.file)) : renderValue(name.value), named };
   }
 
   /** The cluster resource a name means: the one it refers to, or the one of that literal name. */
@@ -138,15 +141,23 @@ class TemplateFacts {
   }
 
   private keyOfName(name: Located): string {
-    if (typeof name.value === 'string') { return clusterKey({ name: name.value, env: this.world.environmentOf(name.file) }); }
+    return clusterKey(this.refOfName(name));
+  }
+
+  private refOfName(name: Located): ClusterRef {
+    if (typeof name.value === 'string') { return { name: name.value, env: this.world.environmentOf(name.file) }; }
     const ref = (name.value as { Ref?: unknown })?.Ref;
     const cluster = typeof ref === 'string' ? this.clusterViews.get(resourceId(name.file, ref)) : undefined;
-    return cluster ? this.keyOfCluster(cluster) : clusterKey({ token: identityOf(name) });
+    return cluster ? this.refOfCluster(cluster) : { token: identityOf(name) };
   }
 
   private keyOfCluster(cluster: ResourceView): string {
+    return clusterKey(this.refOfCluster(cluster));
+  }
+
+  private refOfCluster(cluster: ResourceView): ClusterRef {
     const file = this.fileOfView.get(cluster)!;
-    return clusterKey(clusterRefOf(cluster, this.world.environmentOf(file), this.idOfView.get(cluster)!));
+    return clusterRefOf(cluster, this.world.environmentOf(file), this.idOfView.get(cluster)!);
   }
 
   /** The templates' clusters with a literal name, by key. */

@@ -64,12 +64,7 @@ export class TemplateWorld {
 
   /** Where a template is deployed: its stack's environment, or its parent's. */
   public environmentOf(file: TemplateFile): Environment {
-    for (let current = file, hops = 0; hops < MAX_HOPS; hops++) {
-      const parent = this.parents.get(current);
-      if (!parent) { return this.ownEnvironments.get(current) ?? {}; }
-      current = parent.file;
-    }
-    return {};
+    return this.ownEnvironments.get(this.nestingOf(file).root) ?? {};
   }
 
   /**

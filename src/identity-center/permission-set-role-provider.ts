@@ -3,7 +3,7 @@ import { CustomResourceProvider, CustomResourceProviderRuntime, Duration } from 
 import { Construct } from 'constructs';
 
 /** The provider's id in its stack: one provider per stack serves every lookup in it. */
-export const PERMISSION_SET_ROLE_PROVIDER_ID = 'EksAccessManagerPermissionSetRoleProvider';
+const PERMISSION_SET_ROLE_PROVIDER_ID = 'EksAccessManagerPermissionSetRoleProvider';
 
 /**
  * The handler's directory, the same relative path from `src/identity-center` (tests, the

@@ -6,7 +6,7 @@
  */
 import { defaultUsername } from './compare-entry';
 import { eksMadeReason } from './eks-made';
-import { ClusterSnapshot, LiveAccessEntry } from './snapshot';
+import { ClusterSnapshot, isAwsTag, LiveAccessEntry } from './snapshot';
 import { snapshotEnvironment } from './snapshot-checks';
 import { AccessEntryType } from '../access-entry-type';
 import { AccessScopeType } from '../access-scope';
@@ -70,7 +70,7 @@ function accessOf(entry: LiveAccessEntry): PrincipalAccess {
         : { type: p.accessScope.type as AccessScopeType },
     }));
   }
-  const tags = Object.entries(entry.tags).filter(([key]) => !key.toLowerCase().startsWith('aws:'));
+  const tags = Object.entries(entry.tags).filter(([key]) => !isAwsTag(key));
   if (tags.length > 0) { access.tags = Object.fromEntries(tags); }
   return access;
 }

@@ -4,7 +4,7 @@
  * policy at cluster scope or in one namespace, a group is a grant of its own, and a new
  * username changes what RBAC bindings mean.
  */
-import { LiveAccessEntry } from './snapshot';
+import { isAwsTag, LiveAccessEntry } from './snapshot';
 import { EntryModel } from '../private/model';
 import { policyNameOfRendered } from '../private/policy-arn';
 import { parseIamPrincipal } from '../private/principal-arn';
@@ -72,7 +72,7 @@ export function defaultUsername(principalArn: string, type: string): string | un
 /** The tags the deploy adds, changes and removes; CloudFormation's own `aws:` tags are not the template's. */
 function tagChanges(declared: ReadonlyArray<readonly [string, string]>, live: Readonly<Record<string, string>>): string | undefined {
   const wanted = new Map(declared);
-  const have = new Map(Object.entries(live).filter(([k]) => !k.startsWith('aws:')));
+  const have = new Map(Object.entries(live).filter(([k]) => !isAwsTag(k)));
   const parts: string[] = [];
   for (const [key, value] of wanted) {
     if (!have.has(key)) { parts.push(`+${key}=${value}`); } else if (have.get(key) !== value) { parts.push(`${key}: ${have.get(key)} -> ${value}`); }

@@ -9,9 +9,8 @@ import { join, resolve } from 'path';
 import { LiveError } from './live-error';
 import { ResourcePlace } from './ownership';
 import { ClusterSnapshot } from './snapshot';
-import { ClusterIdentity, isSnapshotOf, snapshotEnvironment } from './snapshot-checks';
+import { isSnapshotOf, snapshotEnvironment } from './snapshot-checks';
 import { StackArtifact, stackArtifactsIn } from '../facts/assembly-manifest';
-import { namedClusterOf } from '../facts/cluster-facts';
 import { templateFactsOf } from '../facts/template-facts';
 import { EntryModel } from '../private/model';
 import { InAppCluster } from '../validation/rule';
@@ -25,14 +24,12 @@ export interface DeclaredEntry {
   readonly place: ResourcePlace;
   /** The stack as the CDK CLI selects it (`cdk import <displayName>`). */
   readonly displayName: string;
-  readonly templatePath: string;
   /** Its `DeletionPolicy`, as the template writes it. */
   readonly deletionPolicy?: unknown;
 }
 
 /** The cluster of a snapshot, as the synth declares it. */
 export interface DeclaredCluster {
-  readonly identity: ClusterIdentity;
   readonly entries: readonly DeclaredEntry[];
   /** What the synth says of the cluster, when it defines it. */
   readonly inApp?: InAppCluster;
@@ -52,7 +49,7 @@ export function declaredClusterOf(directory: string, snapshot: ClusterSnapshot, 
   const stacks = stackArtifactsIn(resolve(directory));
   const byTemplate = new Map(stacks.map((s) => [s.templatePath, s]));
   const clusters = templateFactsOf(stacks.map((s) => s.templatePath));
-  const named = clusters.map((c) => ({ cluster: c, identity: namedClusterOf(c.key) }));
+  const named = clusters.map((c) => ({ cluster: c, identity: c.named }));
   const match = named.filter((n) => n.identity !== undefined && isSnapshotOf(snapshot, n.identity));
   if (match.length === 0) {
     const env = snapshotEnvironment(snapshot);
@@ -71,10 +68,9 @@ export function declaredClusterOf(directory: string, snapshot: ClusterSnapshot, 
         principalArn: principal.arn ?? principal.facts.resolvedArn,
         place: { stackName: stack?.stackName ?? entry.rootTemplatePath, nestedStackIds: entry.nestedStackIds, logicalId: entry.logicalId },
         displayName: stack?.displayName ?? entry.rootTemplatePath,
-        templatePath: entry.templatePath,
         deletionPolicy: entry.deletionPolicy,
       });
     }
   }
-  return { identity: match[0].identity!, entries, inApp: match.find((m) => m.cluster.inApp)?.cluster.inApp, stacks };
+  return { entries, inApp: match.find((m) => m.cluster.inApp)?.cluster.inApp, stacks };
 }

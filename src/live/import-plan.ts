@@ -16,7 +16,6 @@
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { compareEntry } from './compare-entry';
 import { LiveError } from './live-error';
 import type { PlanChange } from './plan';
 import { PlanAction } from './plan-action';
@@ -46,7 +45,7 @@ export interface ImportPlan {
 export function importPlansOf(changes: readonly PlanChange[], clusterName: string): ImportPlan[] {
   const byStack = new Map<string, PlanChange[]>();
   for (const change of changes) {
-    if (change.action !== PlanAction.CONFLICT || change.owner || !change.declared || !change.live) { continue; }
+    if (change.action !== PlanAction.CONFLICT || change.owner || !change.declared || !change.live || !change.difference) { continue; }
     const list = byStack.get(change.declared.place.stackName) ?? [];
     list.push(change);
     byStack.set(change.declared.place.stackName, list);
@@ -66,7 +65,7 @@ export function importPlansOf(changes: readonly PlanChange[], clusterName: strin
       }
       mapping[entry.place.logicalId] = { ClusterName: clusterName, PrincipalArn: live.principalArn };
       if (entry.deletionPolicy === undefined) { withoutPolicy.push(entry.place.logicalId); }
-      const difference = compareEntry(entry.model, live);
+      const difference = change.difference!;
       if (difference.typeChange) {
         blockers.push(`${live.principalArn} is a ${difference.typeChange.from} entry and the app declares ${difference.typeChange.to}: Type cannot be updated, so the deploy after the import would replace it and fail with 409. `
           + `Fix: declare type ${difference.typeChange.from}, or delete the live entry before deploying (its access stops until the deploy)`);

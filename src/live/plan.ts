@@ -12,7 +12,7 @@
  * - `delete`: the entry is this app's and the synth no longer declares it.
  * - `undeclared`: live only, and no stack of this app owns it: the deploy leaves it alone.
  */
-import { compareEntry, declaredAccess, liveAccess } from './compare-entry';
+import { compareEntry, declaredAccess, EntryDifference, liveAccess } from './compare-entry';
 import { DeclaredCluster, DeclaredEntry } from './declared-entries';
 import { eksMadeReason } from './eks-made';
 import { ImportPlan, importPlansOf } from './import-plan';
@@ -20,7 +20,7 @@ import { isInStack, isOwnedAt, Owner, ownerOf, StackResources } from './ownershi
 import { PlanAction } from './plan-action';
 import { ClusterSnapshot, LiveAccessEntry } from './snapshot';
 import { AuthenticationMode } from '../authentication-mode';
-import { ReportEntry } from '../report/access-report';
+import { compare, ReportEntry } from '../report/access-report';
 import { EksManagedPrincipal } from '../validation/rule';
 
 export { PlanAction } from './plan-action';
@@ -43,6 +43,8 @@ export interface PlanChange {
   readonly live?: LiveAccessEntry;
   /** Who owns the live entry, when anything says so. */
   readonly owner?: Owner;
+  /** How the live entry differs from the declared one, for conflicts (the import plan reads it). */
+  readonly difference?: EntryDifference;
 }
 
 /** The plan of one cluster. */
@@ -143,8 +145,8 @@ function conflict(
   entry: DeclaredEntry, current: LiveAccessEntry, owner: Owner | undefined,
   declared: DeclaredCluster, snapshot: ClusterSnapshot, known: readonly EksManagedPrincipal[],
 ): PlanChange {
-  const where = { ...placeOf(entry, current), owner, action: PlanAction.CONFLICT };
   const difference = compareEntry(entry.model, current);
+  const where = { ...placeOf(entry, current), owner, action: PlanAction.CONFLICT, difference };
   const widening = difference.widening;
   if (owner) {
     return isAppStack(owner.stackName, declared)
@@ -210,8 +212,4 @@ export function describe(entry: ReportEntry): string {
   const policies = entry.policies.map((p) => p.scope === 'namespace' ? `${p.policy} in ${p.namespaces.join(', ')}` : `${p.policy} at ${p.scope} scope`);
   const access = [...policies, ...entry.kubernetesGroups.map((g) => `group ${g}`)];
   return `${entry.type}${access.length > 0 ? ` with ${access.join(', ')}` : ''}`;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import { EksSdk, MAX_ATTEMPTS, regionOf } from './eks-sdk';
 import { LiveError, liveErrorOf } from './live-error';
 import { mapWithLimit } from './pool';
 import { ClusterSnapshot, LiveAccessEntry, LiveAccessPolicy, LiveFargateProfile, LiveNodegroup } from './snapshot';
+import { compare } from '../report/access-report';
 
 /** Calls in flight by default: a few dozen, well under what EKS throttles at once the SDK adapts. */
 export const DEFAULT_CONCURRENCY = 24;
@@ -54,14 +55,19 @@ export async function readClusterSnapshot(sdk: EksSdk, client: Eks.EKSClient, op
       throw liveErrorOf(e, name, clusterName, region, subject, MAX_ATTEMPTS);
     }
   };
-  type Items<P> = (page: P) => readonly string[] | undefined;
+  type Items<P, I> = (page: P) => readonly I[] | undefined;
   type Token<P> = (page: P) => string | undefined;
-  const pages = async <P>(name: string, request: (nextToken?: string) => unknown, items: Items<P>, token: Token<P>): Promise<string[]> => {
-    const all: string[] = [];
+  /** Every item of a list call's pages, each once (a name listed on two pages is read once). */
+  const pages = async <P, I>(
+    name: string, request: (nextToken?: string) => unknown, items: Items<P, I>, token: Token<P>, subject?: string,
+  ): Promise<I[]> => {
+    const all: I[] = [];
     let nextToken: string | undefined;
     for (let page = 0; ; page++) {
-      if (page >= MAX_PAGES) { throw new LiveError(`${name} on cluster ${clusterName} (${region}): more than ${MAX_PAGES} pages; the pagination does not end`); }
-      const response = await call<P>(name, request(nextToken));
+      if (page >= MAX_PAGES) {
+        throw new LiveError(`${name} on cluster ${clusterName} (${region})${subject === undefined ? '' : ` for ${subject}`}: more than ${MAX_PAGES} pages; the pagination does not end`);
+      }
+      const response = await call<P>(name, request(nextToken), subject);
       all.push(...(items(response) ?? []));
       nextToken = token(response);
       if (!nextToken) { return [...new Set(all)]; }
@@ -72,11 +78,11 @@ export async function readClusterSnapshot(sdk: EksSdk, client: Eks.EKSClient, op
   const cluster = described.cluster;
   if (!cluster) { throw new LiveError(`DescribeCluster on cluster ${clusterName} (${region}): the answer holds no cluster`); }
 
-  const principals = await pages<Eks.ListAccessEntriesResponse>('ListAccessEntries',
+  const principals = await pages<Eks.ListAccessEntriesResponse, string>('ListAccessEntries',
     (nextToken) => new sdk.ListAccessEntriesCommand({ clusterName, maxResults: PAGE_SIZE, nextToken }), (p) => p.accessEntries, (p) => p.nextToken);
-  const nodegroupNames = await pages<Eks.ListNodegroupsResponse>('ListNodegroups',
+  const nodegroupNames = await pages<Eks.ListNodegroupsResponse, string>('ListNodegroups',
     (nextToken) => new sdk.ListNodegroupsCommand({ clusterName, maxResults: PAGE_SIZE, nextToken }), (p) => p.nodegroups, (p) => p.nextToken);
-  const profileNames = await pages<Eks.ListFargateProfilesResponse>('ListFargateProfiles',
+  const profileNames = await pages<Eks.ListFargateProfilesResponse, string>('ListFargateProfiles',
     (nextToken) => new sdk.ListFargateProfilesCommand({ clusterName, maxResults: PAGE_SIZE, nextToken }),
     (p) => p.fargateProfileNames, (p) => p.nextToken);
 
@@ -85,16 +91,10 @@ export async function readClusterSnapshot(sdk: EksSdk, client: Eks.EKSClient, op
     try {
       const entry = (await call<Eks.DescribeAccessEntryResponse>('DescribeAccessEntry', new sdk.DescribeAccessEntryCommand({ clusterName, principalArn }), principalArn)).accessEntry;
       if (!entry) { throw new LiveError(`DescribeAccessEntry on cluster ${clusterName} (${region}) for ${principalArn}: the answer holds no entry`); }
-      const policies: LiveAccessPolicy[] = [];
-      let nextToken: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const response = await call<Eks.ListAssociatedAccessPoliciesResponse>('ListAssociatedAccessPolicies',
-          new sdk.ListAssociatedAccessPoliciesCommand({ clusterName, principalArn, maxResults: PAGE_SIZE, nextToken }), principalArn);
-        policies.push(...(response.associatedAccessPolicies ?? []).map(livePolicy));
-        nextToken = response.nextToken;
-        if (!nextToken) { return liveEntry(entry, principalArn, policies); }
-      }
-      throw new LiveError(`ListAssociatedAccessPolicies on cluster ${clusterName} (${region}) for ${principalArn}: more than ${MAX_PAGES} pages; the pagination does not end`);
+      const policies = await pages<Eks.ListAssociatedAccessPoliciesResponse, LiveAccessPolicy>('ListAssociatedAccessPolicies',
+        (nextToken) => new sdk.ListAssociatedAccessPoliciesCommand({ clusterName, principalArn, maxResults: PAGE_SIZE, nextToken }),
+        (p) => p.associatedAccessPolicies?.map(livePolicy), (p) => p.nextToken, principalArn);
+      return liveEntry(entry, principalArn, policies);
     } catch (e) {
       if (!isNotFound(e)) { throw e; }
       // Listed, then deleted before it could be read: it is not there any more.
@@ -199,8 +199,4 @@ function dropUndefined<T extends object>(value: T): T {
     if (value[key] === undefined) { delete value[key]; }
   }
   return value;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

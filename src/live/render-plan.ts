@@ -55,7 +55,7 @@ export function renderPlanJson(plan: DeployPlan): string {
 }
 
 /** Counts by action, and what fails. */
-export function summary(plan: DeployPlan): string {
+function summary(plan: DeployPlan): string {
   const counts = Object.values(PlanAction).map((a) => [a, plan.changes.filter((c) => c.action === a).length] as const).filter(([, n]) => n > 0);
   const text = counts.map(([a, n]) => `${n} ${a}`).join(', ') || 'no entries';
   const blocking = plan.changes.filter(isBlocking).length;

@@ -83,4 +83,11 @@ export interface ClusterSnapshot {
 /** The tags CloudFormation puts on the resources it creates (those whose type takes them). */
 export const CFN_STACK_NAME_TAG = 'aws:cloudformation:stack-name';
 export const CFN_LOGICAL_ID_TAG = 'aws:cloudformation:logical-id';
-export const CFN_STACK_ID_TAG = 'aws:cloudformation:stack-id';
+
+/**
+ * True for a tag key of AWS's own (`aws:`, in any case: AWS reserves the prefix so, as rule
+ * R20 reads it): CloudFormation's tags are on the live entry, never in the template.
+ */
+export function isAwsTag(key: string): boolean {
+  return key.toLowerCase().startsWith('aws:');
+}

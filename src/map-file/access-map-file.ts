@@ -66,7 +66,7 @@ export class AccessMapFile {
       if (f.severity !== Severity.ERROR || (f.ruleId !== 'EAM100' && f.ruleId !== 'EAM101')) { continue; }
       // Only the entries' and the groups' own fields: the top level was read above.
       if (f.identity === undefined && f.group === undefined) { continue; }
-      const line = read.source.lineOf(findingPath(f));
+      const line = read.source.positionOf(findingPath(f))?.line;
       problems.push(`${fileName}:${line ?? 1}: [${f.ruleId}] ${f.principal}: ${f.field}: ${f.message}. Fix: ${f.fix}`);
     }
     if (problems.length > 0) {

@@ -1,5 +1,5 @@
 import { MIGRATION_RULES } from './migration-rules';
-import { RawMapping, readConfigMap, readSection, ReadProblem } from './read-config-map';
+import { RawMapping, readConfigMap, readSection, ReadProblem, SECTIONS } from './read-config-map';
 import { RolePathTable } from './role-paths';
 import { translateMapping } from './translate-mapping';
 import { PrincipalAccess } from '../principal-access';
@@ -136,7 +136,7 @@ export class AwsAuthMigration {
    */
   public static fromMappings(mappings: AwsAuthMappings, options: AwsAuthMigrationOptions = {}): AwsAuthMigrationResult {
     const problems: ReadProblem[] = [];
-    const all = (['mapRoles', 'mapUsers', 'mapAccounts'] as const)
+    const all = SECTIONS
       .flatMap((section) => mappings[section] === undefined ? [] : readSection(section, mappings[section]!, undefined, problems));
     return migrate(all, problems, options);
   }

@@ -31,7 +31,8 @@ export interface ConfigMapContents {
   readonly problems: ReadProblem[];
 }
 
-const SECTIONS: readonly MappingSection[] = ['mapRoles', 'mapUsers', 'mapAccounts'];
+/** The sections, in the order they are read. */
+export const SECTIONS: readonly MappingSection[] = ['mapRoles', 'mapUsers', 'mapAccounts'];
 /** The keys of a ConfigMap object (Kubernetes API), all others are not. */
 const CONFIG_MAP_KEYS = ['apiVersion', 'kind', 'metadata', 'data', 'binaryData', 'immutable'];
 

@@ -63,8 +63,9 @@ export function translateMapping(mapping: RawMapping, paths: RolePathTable): Tra
   if (!restored.pathKnown) {
     const name = principal?.name ?? '';
     if (ROLE_NAME_IN_SSO.test(name)) {
-      // Without its path the ARN names no role (EAM004): such an entry would fail synth.
-      return notMigrated({ ...MIGRATION_RULES.ROLE_PATH, severity: Severity.ERROR },
+      // Without its path the ARN names no role (EAM004): such an entry would fail synth
+      // (an error, as every note that keeps a mapping out is).
+      return notMigrated(MIGRATION_RULES.ROLE_PATH,
         `the IAM Identity Center role ${name} has a path that aws-auth strips (aws-reserved/sso.amazonaws.com/<region>/); give its full ARN in the role table`, rawArn);
     }
     notes.push({ rule: MIGRATION_RULES.ROLE_PATH, severity: Severity.WARNING, message: `the path of role ${name} could not be restored (not in the role table); kept as ${quote(rawArn)}, which is right only if the role has no path` });

@@ -23,13 +23,13 @@ export interface RegisteredManager {
   /** The cloud assembly directory its stack is written to. */
   readonly outdir: () => string;
   /** The findings its user acknowledged, with their reasons, for the report. */
-  readonly acknowledgements?: () => readonly AcknowledgementRecord[];
+  readonly acknowledgements: () => readonly AcknowledgementRecord[];
   /** The Kubernetes groups it binds (every declaration). */
-  readonly groups?: () => readonly GroupModel[];
+  readonly groups: () => readonly GroupModel[];
   /** The manifests of those bindings, once made. */
-  readonly manifests?: () => readonly IConstruct[];
+  readonly manifests: () => readonly IConstruct[];
   /** Makes its entries and manifests now, if the app is complete and they are not made yet. */
-  readonly complete?: () => void;
+  readonly complete: () => void;
 }
 
 const MANAGERS_BY_APP = new WeakMap<IConstruct, RegisteredManager[]>();
@@ -73,5 +73,5 @@ export function appEntriesFor(scope: IConstruct, clusterKey: string): EntryModel
 
 /** Every group binding the app declares on a cluster, in the order the managers were created. */
 export function appGroupsFor(scope: IConstruct, clusterKey: string): GroupModel[] {
-  return appManagersFor(scope, clusterKey).flatMap((m) => m.groups?.() ?? []);
+  return appManagersFor(scope, clusterKey).flatMap((m) => m.groups());
 }

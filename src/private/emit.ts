@@ -28,30 +28,11 @@ export function entryProperties(entry: EntryModel, partition: string): EntryProp
   };
 }
 
-/**
- * The policy ARNs this library wrote from a policy name, in the stack's partition (a
- * token), each with that name. The report reads an entry's policies from its resource
- * and needs the name without resolving the token; a map names a handful of policies, in
- * one or two partitions.
- */
-const NAME_OF_WRITTEN_ARN = new Map<string, string>();
-
-/** The policy name of an ARN that `entryProperties` wrote from it, if it did. */
-export function policyNameOfWrittenArn(arn: string): string | undefined {
-  return NAME_OF_WRITTEN_ARN.get(arn);
-}
-
 function accessPolicy(grant: GrantModel, partition: string): CfnAccessEntry.AccessPolicyProperty {
   const policy = grant.policy ?? '';
   const parsed = parsePolicy(policy);
-  let arn = policy;
-  if (parsed.name !== undefined && !parsed.isArn) {
-    arn = policyArn(parsed.name, partition);
-    // Bounded like the parser's cache: past it, the report reads such entries back.
-    if (NAME_OF_WRITTEN_ARN.size < 1000) { NAME_OF_WRITTEN_ARN.set(arn, parsed.name); }
-  }
   return {
-    policyArn: arn,
+    policyArn: parsed.name !== undefined && !parsed.isArn ? policyArn(parsed.name, partition) : policy,
     accessScope: {
       type: grant.scopeType ?? '',
       namespaces: grant.scopeType === 'cluster' ? undefined : grant.namespaces && [...grant.namespaces],

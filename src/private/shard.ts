@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { shortHash } from './short-hash';
 
 /** The most shards a manager may have (each one a nested stack). */
 export const MAX_SHARDS = 64;
@@ -9,5 +9,5 @@ export const MAX_SHARDS = 64;
  * is deleted from the old one, and EKS answers that create with 409).
  */
 export function shardIndex(identity: string, shards: number): number {
-  return parseInt(createHash('sha256').update(identity).digest('hex').slice(0, 8), 16) % shards;
+  return parseInt(shortHash(identity), 16) % shards;
 }

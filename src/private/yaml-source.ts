@@ -38,8 +38,6 @@ export interface YamlSource {
   readonly value: unknown;
   /** Syntax errors, duplicate keys (and the size limit), each with its place. */
   readonly problems: readonly YamlProblem[];
-  /** The line of the deepest node of `path` that exists (of a map entry: its key). */
-  lineOf(path: YamlPath): number | undefined;
   /** Line and column of the deepest node of `path` that exists (of a map entry: its key). */
   positionOf(path: YamlPath): YamlPosition | undefined;
   /**
@@ -64,7 +62,6 @@ export function parseYamlSource(text: string, start: YamlPosition = { line: 1, c
     return {
       value: undefined,
       problems: [{ message: `the input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB` }],
-      lineOf: () => undefined,
       positionOf: () => undefined,
       blockStartOf: () => undefined,
     };
@@ -164,7 +161,6 @@ export function parseYamlSource(text: string, start: YamlPosition = { line: 1, c
   return {
     value,
     problems,
-    lineOf: (path) => walk(path).position?.line,
     positionOf: (path) => walk(path).position,
     blockStartOf: (path) => {
       const { node } = walk(path);

@@ -7,7 +7,7 @@ import { FieldReader } from '../private/normalize';
 import { isToken } from '../private/tokens';
 
 /** The keys a group may have; anything else is reported, never ignored. */
-export const GROUP_KEYS = ['clusterRole', 'rules', 'namespaces'];
+const GROUP_KEYS = ['clusterRole', 'rules', 'namespaces'];
 const RULE_KEYS = ['apiGroups', 'resources', 'verbs', 'resourceNames'];
 
 /** One rule of the ClusterRole of a group, as written. */
@@ -89,15 +89,14 @@ function normalizeRule(reader: FieldReader, rule: unknown, field: FieldPath): Rb
   };
 }
 
-/** Every group of a `groups` map, in the order of its keys; nothing for a map of the wrong shape. */
-export function normalizeGroups(groups: unknown, source: string): GroupModel[] {
-  if (typeof groups !== 'object' || groups === null || Array.isArray(groups)) { return []; }
-  return Object.keys(groups).map((group) => normalizeGroup(group, (groups as Record<string, unknown>)[group], source));
+/** Every group of a `groups` map, in the order of its keys (its shape is checked by whoever read it). */
+export function normalizeGroups(groups: Record<string, unknown>, source: string): GroupModel[] {
+  return Object.keys(groups).map((group) => normalizeGroup(group, groups[group], source));
 }
 
 /**
- * Where a group is bound: `cluster` for a ClusterRoleBinding, or `namespace <name>` for a
- * RoleBinding; equal for two declarations that would bind the group in the same place.
+ * Where a group is bound: `cluster-wide` for a ClusterRoleBinding, or `in namespace "x"`
+ * for each RoleBinding; equal for two declarations that would bind the group in the same place.
  */
 export function bindingPlaces(group: GroupModel): string[] {
   return group.namespaces === undefined ? ['cluster-wide'] : group.namespaces.map((ns) => `in namespace ${JSON.stringify(ns)}`);

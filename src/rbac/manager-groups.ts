@@ -5,7 +5,7 @@ import { KubectlSupport } from './kubectl-target';
 import { groupManifests } from './rbac-manifests';
 
 /** The construct id under which a manager keeps its groups' manifests. */
-export const GROUPS_SCOPE_ID = 'Groups';
+const GROUPS_SCOPE_ID = 'Groups';
 
 /**
  * The groups of one manager, from declaration to manifests: each group is normalized when

@@ -2,12 +2,13 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { GroupModel } from './group-model';
 import { KubectlSupport } from './kubectl-target';
-import { AccessEntryType } from '../access-entry-type';
+import { propertiesOf } from '../private/cfn-properties';
 import { EntryModel } from '../private/model';
 import { RbacFacts } from '../validation/rule';
+import { grantsOnlyThroughUnboundGroups } from '../validation/rules/eam207-entry-grants-nothing';
 
 /** The resource type of aws-eks-v2's and aws-eks's `KubernetesManifest`. */
-export const KUBERNETES_RESOURCE_TYPE = 'Custom::AWSCDK-EKS-KubernetesResource';
+const KUBERNETES_RESOURCE_TYPE = 'Custom::AWSCDK-EKS-KubernetesResource';
 
 /**
  * What the rules know of the cluster's group bindings, for one manager.
@@ -27,12 +28,18 @@ export function rbacFactsFor(
   otherBindings: () => Iterable<string>,
 ): RbacFacts {
   const boundGroups = new Set(clusterGroups.map((g) => g.group));
-  const unbound = entries.some((e) => e.type === AccessEntryType.STANDARD && e.accessPolicies.length === 0
-    && (e.kubernetesGroups ?? []).length > 0 && !e.kubernetesGroups!.some((g) => boundGroups.has(g)));
-  if (unbound) {
+  if (entries.some((e) => grantsOnlyThroughUnboundGroups(e, boundGroups))) {
     for (const group of otherBindings()) { boundGroups.add(group); }
   }
   return { groups: own, clusterGroups, boundGroups, kubectlProblem: support.problem };
+}
+
+/**
+ * What the rules know of the bindings of a map checked outside a CDK app (a file, a
+ * migration): its groups are all the bindings it knows of, and all it can tell is bound.
+ */
+export function mapRbacFacts(groups: readonly GroupModel[]): RbacFacts {
+  return { groups, clusterGroups: groups, boundGroups: new Set(groups.map((g) => g.group)) };
 }
 
 /**
@@ -47,15 +54,21 @@ export function groupsBoundByManifests(root: IConstruct, onCluster: (manifest: C
   const groups = new Set<string>();
   for (const node of root.node.findAll()) {
     if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== KUBERNETES_RESOURCE_TYPE) { continue; }
-    const props = (node as unknown as { cfnProperties?: Record<string, unknown> }).cfnProperties ?? {};
-    if (!onCluster(node, props.ClusterName)) { continue; }
-    for (const group of boundGroupsOf(resolvedText(node, props.Manifest))) { groups.add(group); }
+    if (!onCluster(node, propertiesOf(node).ClusterName)) { continue; }
+    for (const object of manifestObjects(node)) {
+      for (const group of groupSubjectsOf(object)) { groups.add(group); }
+    }
   }
   return groups;
 }
 
-/** The groups a manifest's JSON text binds; none when it is not plain JSON. */
-export function boundGroupsOf(text: string | undefined): string[] {
+/**
+ * The Kubernetes objects of a manifest's resource: its `Manifest` property, resolved and
+ * parsed (the resource's properties as made, not overrides); none when the text is not
+ * plain JSON (it holds a token, unknown until deploy).
+ */
+export function manifestObjects(resource: CfnResource): unknown[] {
+  const text = resolvedText(resource, propertiesOf(resource).Manifest);
   if (text === undefined) { return []; }
   let objects: unknown;
   try {
@@ -63,13 +76,16 @@ export function boundGroupsOf(text: string | undefined): string[] {
   } catch {
     return [];
   }
+  return Array.isArray(objects) ? objects : [objects];
+}
+
+/** The groups a RoleBinding or ClusterRoleBinding binds (its subjects of kind `Group`); none for any other object. */
+export function groupSubjectsOf(object: unknown): string[] {
+  const o = object as { kind?: unknown; subjects?: unknown } | null;
+  if (!o || (o.kind !== 'RoleBinding' && o.kind !== 'ClusterRoleBinding') || !Array.isArray(o.subjects)) { return []; }
   const groups: string[] = [];
-  for (const object of Array.isArray(objects) ? objects : [objects]) {
-    const o = object as { kind?: unknown; subjects?: unknown } | null;
-    if (!o || (o.kind !== 'RoleBinding' && o.kind !== 'ClusterRoleBinding') || !Array.isArray(o.subjects)) { continue; }
-    for (const subject of o.subjects as Array<{ kind?: unknown; name?: unknown } | null>) {
-      if (subject?.kind === 'Group' && typeof subject.name === 'string') { groups.push(subject.name); }
-    }
+  for (const subject of o.subjects as Array<{ kind?: unknown; name?: unknown } | null>) {
+    if (subject?.kind === 'Group' && typeof subject.name === 'string') { groups.push(subject.name); }
   }
   return groups;
 }

@@ -6,12 +6,12 @@
  * RBAC kind (kubernetes PR 35220), so a RoleBinding dropped from a shared manifest would
  * stay on the cluster; a manifest of its own is deleted with its resource.
  */
-import { createHash } from 'crypto';
 import { GroupModel, RbacRuleModel } from './group-model';
 import { RBAC_API_GROUP } from './rbac-vocabulary';
+import { shortHash } from '../private/short-hash';
 
 /** The label every object made by this library carries, for `kubectl get -l`. */
-export const MANAGED_BY_LABEL = { 'app.kubernetes.io/managed-by': 'eks-access-manager' };
+const MANAGED_BY_LABEL = { 'app.kubernetes.io/managed-by': 'eks-access-manager' };
 
 /** One Kubernetes object of a group, and the construct id of its manifest. */
 export interface RbacManifest {
@@ -48,7 +48,7 @@ export function groupManifests(group: GroupModel, groupsPath: string): GroupMani
   const manifests: RbacManifest[] = [];
   let role: { name: string; id?: string };
   if (group.rules !== undefined) {
-    const name = `eam-${groupId}-${hash(pathOf('ClusterRole'))}`;
+    const name = `eam-${groupId}-${shortHash(pathOf('ClusterRole'))}`;
     manifests.push({
       id: 'ClusterRole',
       object: {
@@ -72,7 +72,7 @@ export function groupManifests(group: GroupModel, groupsPath: string): GroupMani
       apiVersion: `${RBAC_API_GROUP}/v1`,
       kind,
       metadata: {
-        name: ['eam', groupId, ...(role.id === undefined ? [] : [role.id]), hash(pathOf(id))].join('-'),
+        name: ['eam', groupId, ...(role.id === undefined ? [] : [role.id]), shortHash(pathOf(id))].join('-'),
         ...(namespace === undefined ? {} : { namespace }),
         labels: { ...MANAGED_BY_LABEL },
       },
@@ -109,9 +109,5 @@ function ruleObject(rule: RbacRuleModel): Record<string, unknown> {
  */
 export function idPart(text: string): string {
   const readable = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+/, '').slice(0, 50).replace(/-+$/, '');
-  return readable !== '' && readable === text ? readable : `${readable || 'g'}-${hash(text)}`;
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+  return readable !== '' && readable === text ? readable : `${readable || 'g'}-${shortHash(text)}`;
 }

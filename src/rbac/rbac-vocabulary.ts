@@ -19,12 +19,6 @@ export const KUBERNETES_VERBS: readonly string[] = [
   'impersonate', 'bind', 'escalate', 'use', 'approve', 'sign', 'attest',
 ];
 
-/** A namespace name: an RFC 1123 label. RBAC has no patterns: `dev-*` names no namespace. */
-export const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-/** The longest namespace name. */
-export const MAX_NAMESPACE_LENGTH = 63;
-
 /**
  * Why a string cannot name an RBAC object (a ClusterRole, Role or binding), or undefined
  * when it can. Kubernetes checks RBAC names as path segments only (not as DNS names: its

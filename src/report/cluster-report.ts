@@ -11,7 +11,8 @@ import { describePrincipal } from '../principal';
 import { RegisteredManager } from '../private/app-registry';
 import { timed } from '../private/cpu-time';
 import { fixedLogicalId } from '../private/logical-ids';
-import { literalString, referenceOf } from '../private/tokens';
+import { PrincipalModel } from '../private/model';
+import { literalString } from '../private/tokens';
 
 /**
  * Writes the access report of every cluster the app grants on, once all templates are
@@ -37,8 +38,8 @@ function writeReports(managers: readonly RegisteredManager[]): string[] {
     if (group.some((m) => !m.reportEnabled)) { continue; }
     const entries = group.flatMap((m) => m.resources()).map((r) => entryOf(r, templates));
     const baseline = group.find((m) => m.reportBaseline !== undefined)?.reportBaseline;
-    const acknowledgements = group.flatMap((m) => m.acknowledgements?.() ?? []);
-    const report = withGroups(buildReport(group[0].clusterLabel(), entries, acknowledgements), group.flatMap((m) => m.manifests?.() ?? []));
+    const acknowledgements = group.flatMap((m) => m.acknowledgements());
+    const report = withGroups(buildReport(group[0].clusterLabel(), entries, acknowledgements), group.flatMap((m) => m.manifests()));
     written.push(...writeReport(group[0].outdir(), report, baseline));
   }
   return written;
@@ -55,29 +56,25 @@ function entryOf(
   const asMade = entryAsMade(resource);
   if (asMade) { return { stack: Stack.of(resource).node.path, entry: asMade }; }
   const read = templates.entryOf(resource);
-  const principalPath = inAppPrincipalPath(resource, read.entry);
-  if (principalPath === undefined) { return read; }
-  const permissionSet = lookedUpPermissionSet(resource);
-  return permissionSet === undefined ? { ...read, principalPath } : { ...read, principalPath, permissionSet };
-}
-
-/** The permission set of the role a `PermissionSetRole` looks up, which reviewers know it by. */
-function lookedUpPermissionSet(resource: CfnAccessEntry): string | undefined {
-  const { facts } = describePrincipal(resource, resource.principalArn);
-  return facts.lookedUpIn === undefined ? undefined : facts.permissionSet;
+  const principal = inAppPrincipal(resource, read.entry);
+  if (principal?.tokenTarget === undefined) { return read; }
+  // A `PermissionSetRole`'s role: reviewers know it by its permission set.
+  const permissionSet = principal.facts.lookedUpIn === undefined ? undefined : principal.facts.permissionSet;
+  return permissionSet === undefined
+    ? { ...read, principalPath: principal.tokenTarget }
+    : { ...read, principalPath: principal.tokenTarget, permissionSet };
 }
 
 /**
- * The construct path of the app's own role or user that an entry's principal refers to
+ * What is known of the app's own role or user that an entry's principal refers to
  * (`role.roleArn`), when the template still has that principal: an override may have
  * replaced it since, and the report shows what the template says.
  */
-function inAppPrincipalPath(resource: CfnAccessEntry, entry: TemplateEntry): string | undefined {
+function inAppPrincipal(resource: CfnAccessEntry, entry: TemplateEntry): PrincipalModel | undefined {
   const arn = resource.principalArn;
-  if (literalString(arn) !== undefined || referenceOf(arn) === undefined) { return undefined; }
-  const target = describePrincipal(resource, arn).tokenTarget;
-  if (target === undefined) { return undefined; }
-  return JSON.stringify(Stack.of(resource).resolve(arn)) === JSON.stringify(entry.principalArn) ? target : undefined;
+  if (literalString(arn) !== undefined) { return undefined; }
+  const sameInTemplate = JSON.stringify(Stack.of(resource).resolve(arn)) === JSON.stringify(entry.principalArn);
+  return sameInTemplate ? describePrincipal(resource, arn) : undefined;
 }
 
 /** Template files as written by synth, each read once. */

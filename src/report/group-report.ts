@@ -2,12 +2,14 @@
  * The Kubernetes groups of the access report: what the bindings of each group allow, and
  * what each principal gets through its groups, read from the manifests the managers made.
  */
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import type { AccessLevel, AccessReport, ReportEntry } from './access-report';
 import { compare } from './access-report';
 import type { AccessChange } from './report-diff';
 import { ChangeKind } from './report-diff';
+import { groupDisplay } from '../rbac/group-model';
+import { groupSubjectsOf, manifestObjects } from '../rbac/rbac-facts';
 
 /** What one binding of a group allows. */
 export interface ReportGroupGrant {
@@ -63,13 +65,13 @@ export function withGroups(report: AccessReport, manifests: readonly IConstruct[
   }
   const grantsByGroup = new Map<string, Map<string, { role: string; scope: string; namespaces: string[] }>>();
   for (const o of objects) {
-    if ((o.kind !== 'RoleBinding' && o.kind !== 'ClusterRoleBinding') || !Array.isArray(o.subjects)) { continue; }
+    const bound = groupSubjectsOf(o);
+    if (bound.length === 0) { continue; }
     const role = String(o.roleRef?.name);
     const scope = o.kind === 'RoleBinding' ? 'namespace' : 'cluster';
-    for (const subject of o.subjects) {
-      if (subject?.kind !== 'Group' || typeof subject.name !== 'string') { continue; }
-      const grants = grantsByGroup.get(subject.name) ?? new Map();
-      grantsByGroup.set(subject.name, grants);
+    for (const group of bound) {
+      const grants = grantsByGroup.get(group) ?? new Map();
+      grantsByGroup.set(group, grants);
       const key = `${role}\u0000${scope}`;
       const grant = grants.get(key) ?? { role, scope, namespaces: [] };
       grants.set(key, grant);
@@ -119,18 +121,14 @@ function ruleText(rule: K8sObject): string {
     + (names.length > 0 ? ` [${names.join(', ')}]` : '');
 }
 
-/** The objects of a manifest, from its resource as made (one object each, for this library). */
+/**
+ * The objects of a manifest (one each, for this library), read back from its resource's
+ * resolved properties: what the template says, not what the manager asked for.
+ */
 function objectsOf(manifest: IConstruct): K8sObject[] {
   const resource = manifest.node.defaultChild;
   if (!resource || !CfnResource.isCfnResource(resource)) { return []; }
-  const props = (resource as unknown as { _cfnProperties?: Record<string, unknown>; cfnProperties?: Record<string, unknown> });
-  const text = Stack.of(resource).resolve((props.cfnProperties ?? props._cfnProperties)?.Manifest);
-  try {
-    const parsed = typeof text === 'string' ? JSON.parse(text) : [];
-    return Array.isArray(parsed) ? parsed : [];
-  } catch {
-    return [];
-  }
+  return manifestObjects(resource).filter((o): o is K8sObject => typeof o === 'object' && o !== null);
 }
 
 /** A grant as text, one per namespace, so that a namespace added is a gain. */
@@ -162,39 +160,9 @@ export function groupChanges(before: AccessReport, after: AccessReport): AccessC
     const who = members.length === 0 ? 'no member' : `members: ${members.join(', ')}`;
     const gained = [...is].filter((a) => !was.has(a));
     const lost = [...was].filter((a) => !is.has(a));
-    const principal = `group ${JSON.stringify(name)}`;
+    const principal = groupDisplay(name);
     if (gained.length > 0) { changes.push({ kind: ChangeKind.WIDENED, principal, detail: `gains ${gained.join('; ')} (${who})` }); }
     if (lost.length > 0) { changes.push({ kind: ChangeKind.NARROWED, principal, detail: `loses ${lost.join('; ')} (${who})` }); }
   }
   return changes;
-}
-
-/** The groups section of the Markdown report: each group's bindings, then each member's access. */
-export function renderGroups(report: AccessReport): string[] {
-  const groups = report.groups ?? [];
-  if (groups.length === 0) { return []; }
-  // Reviewers know the app's own roles by their construct path, as the rest of the report names them.
-  const names = new Map(report.entries.map((e) => [e.principal, e.principalPath ?? e.principal]));
-  const name = (principal: string) => `\`${cell(names.get(principal) ?? principal)}\``;
-  const lines = ['## Kubernetes groups', '', '| group | role (scope) | allows | members |', '|---|---|---|---|'];
-  for (const g of groups) {
-    const roles = g.grants.map((x) => `${x.role} (${x.scope === 'namespace' ? x.namespaces.map((n) => `\`${n}\``).join(', ') : 'cluster'})`);
-    const allows = g.grants.map((x) => (x.rules ? x.rules.join('; ') : x.level));
-    lines.push(`| \`${cell(g.group)}\` | ${roles.join('<br>')} | ${allows.map(cell).join('<br>')} | ${g.members.map(name).join('<br>')} |`);
-  }
-  const members = report.entries.filter((e) => e.groupAccess !== undefined);
-  if (members.length > 0) {
-    lines.push('', '| principal | from policies | from groups |', '|---|---|---|');
-    for (const e of members) {
-      const policies = e.policies.map((p) => `${p.policy} (${p.scope === 'namespace' ? p.namespaces.join(', ') : p.scope})`);
-      const fromGroups = e.groupAccess!.map((a) => `${a.group}: ${a.role} (${a.scope === 'namespace' ? a.namespaces.join(', ') : a.scope})`);
-      lines.push(`| ${name(e.principal)} | ${policies.map(cell).join('<br>')} | ${fromGroups.map(cell).join('<br>')} |`);
-    }
-  }
-  return lines;
-}
-
-/** Text safe in a table cell. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/`/g, '\'');
 }

@@ -1,5 +1,4 @@
 import { AccessReport, ReportEntry } from './access-report';
-import { renderGroups } from './group-report';
 import { AccessChange, ChangeKind } from './report-diff';
 import { AcknowledgementRecord } from '../private/acknowledgements';
 
@@ -23,6 +22,31 @@ export function renderReport(report: AccessReport, changes?: readonly AccessChan
   for (const entry of report.entries) { lines.push(entryRow(entry)); }
   lines.push('', `Stack and logical id of each entry are in the JSON report. ${report.entries.length} entries.`, '');
   return lines.join('\n');
+}
+
+/** The groups section of the Markdown report: each group's bindings, then each member's access. */
+function renderGroups(report: AccessReport): string[] {
+  const groups = report.groups ?? [];
+  if (groups.length === 0) { return []; }
+  // Reviewers know the app's own roles by their construct path, as the rest of the report names them.
+  const names = new Map(report.entries.map((e) => [e.principal, e.principalPath ?? e.principal]));
+  const name = (principal: string) => code(names.get(principal) ?? principal);
+  const lines = ['## Kubernetes groups', '', '| group | role (scope) | allows | members |', '|---|---|---|---|'];
+  for (const g of groups) {
+    const roles = g.grants.map((x) => `${x.role} (${x.scope === 'namespace' ? x.namespaces.map((n) => `\`${n}\``).join(', ') : 'cluster'})`);
+    const allows = g.grants.map((x) => (x.rules ? x.rules.join('; ') : x.level));
+    lines.push(`| ${code(g.group)} | ${roles.join('<br>')} | ${allows.map(cellText).join('<br>')} | ${g.members.map(name).join('<br>')} |`);
+  }
+  const members = report.entries.filter((e) => e.groupAccess !== undefined);
+  if (members.length > 0) {
+    lines.push('', '| principal | from policies | from groups |', '|---|---|---|');
+    for (const e of members) {
+      const policies = e.policies.map((p) => `${p.policy} (${p.scope === 'namespace' ? p.namespaces.join(', ') : p.scope})`);
+      const fromGroups = e.groupAccess!.map((a) => `${a.group}: ${a.role} (${a.scope === 'namespace' ? a.namespaces.join(', ') : a.scope})`);
+      lines.push(`| ${name(e.principal)} | ${policies.map(cellText).join('<br>')} | ${fromGroups.map(cellText).join('<br>')} |`);
+    }
+  }
+  return lines;
 }
 
 /**
@@ -126,6 +150,10 @@ function codeList(texts: readonly string[], separator = ', '): string {
 
 /** Text in backticks, safe inside a table cell (no backtick, no unescaped pipe). */
 function code(text: string): string {
-  const safe = text.includes('`') || text.includes('|') ? text.replace(/`/g, "'").replace(/\|/g, '\\|') : text;
-  return `\`${safe}\``;
+  return `\`${cellText(text)}\``;
+}
+
+/** Text safe inside a table cell: a backtick (it would open code) becomes `'`, a pipe is escaped. */
+function cellText(text: string): string {
+  return text.includes('`') || text.includes('|') ? text.replace(/`/g, "'").replace(/\|/g, '\\|') : text;
 }

@@ -36,13 +36,66 @@ export function writeReport(outdir: string, report: AccessReport, baseline?: str
   return [json, md];
 }
 
-/** Reads a report file, refusing anything that is not one. */
+/** Reads a report file, refusing anything that is not one (see `parseReport`). */
 export function readReport(path: string): AccessReport {
-  const parsed = JSON.parse(readFileSync(path, 'utf8'));
-  if (parsed?.version !== REPORT_VERSION || !Array.isArray(parsed.entries) || typeof parsed.cluster !== 'string') {
-    throw new Error(`${path} is not an eks-access-manager report (version ${REPORT_VERSION})`);
+  return parseReport(readFileSync(path, 'utf8'), path);
+}
+
+/** What a report file is, for messages. */
+export const REPORT_FILE_EXPECTED = `an eks-access-manager access report (${REPORT_PREFIX}<cluster>.json)`;
+
+/**
+ * The report of a report file's text, checked enough that comparing it cannot fail
+ * half-way; anything else throws an error that names the file (`path`) and what is wrong.
+ */
+export function parseReport(text: string, path: string): AccessReport {
+  if (text.trim() === '') { throw new Error(`${path} is empty; expected ${REPORT_FILE_EXPECTED}`); }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${path} is not JSON (${(e as Error).message}); expected ${REPORT_FILE_EXPECTED}`);
   }
-  return parsed;
+  const problem = reportProblem(parsed);
+  if (problem) {
+    throw new Error(`${path} is not an eks-access-manager access report (version ${REPORT_VERSION}): ${problem}`);
+  }
+  return parsed as AccessReport;
+}
+
+/** What keeps a parsed value from being a report the diff can read, if anything. */
+function reportProblem(value: unknown): string | undefined {
+  const shape = `expected a JSON object with "version": ${REPORT_VERSION}, "cluster" and "entries"`;
+  if (!isObject(value) || value.entries === undefined || value.cluster === undefined) { return shape; }
+  if (value.version !== REPORT_VERSION) { return `it has "version": ${JSON.stringify(value.version)}; this eks-access-manager reads version ${REPORT_VERSION}`; }
+  if (typeof value.cluster !== 'string') { return '"cluster" must be a string'; }
+  if (!Array.isArray(value.entries)) { return '"entries" must be a list'; }
+  for (let i = 0; i < value.entries.length; i++) {
+    const entry = value.entries[i];
+    const where = `entries[${i}]`;
+    if (!isObject(entry)) { return `${where} must be an object`; }
+    for (const key of ['principal', 'stack', 'logicalId', 'type']) {
+      if (typeof entry[key] !== 'string') { return `${where}.${key} must be a string`; }
+    }
+    if (entry.username !== undefined && typeof entry.username !== 'string') { return `${where}.username must be a string`; }
+    if (!isStringList(entry.kubernetesGroups)) { return `${where}.kubernetesGroups must be a list of strings`; }
+    if (!Array.isArray(entry.policies)) { return `${where}.policies must be a list`; }
+    for (let j = 0; j < entry.policies.length; j++) {
+      const p = entry.policies[j];
+      if (!isObject(p) || typeof p.policy !== 'string' || typeof p.scope !== 'string' || !isStringList(p.namespaces)) {
+        return `${where}.policies[${j}] must have "policy" and "scope" (strings) and "namespaces" (a list of strings)`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
 /** The earlier report of the same cluster: the file given, or its namesake in a directory. */

@@ -1,7 +1,7 @@
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import { TemplateEntry, TemplatePolicy } from './template-entry';
-import { policyNameOfWrittenArn } from '../private/emit';
 import { unchangedLogicalId } from '../private/logical-ids';
+import { policyArn, policyNameOfRendered } from '../private/policy-arn';
 import { literalString } from '../private/tokens';
 
 /**
@@ -15,8 +15,8 @@ import { literalString } from '../private/tokens';
  * the template file (2.8 MB at 3,000 entries) is most of the report's cost saved; an entry
  * that fails any check is read from the template.
  *
- * The one token allowed is the stack's partition in a policy ARN this library wrote from
- * a policy name: its name is known, and the report shows the name.
+ * The one token allowed is the stack's partition in a policy ARN (as this library and
+ * aws-cdk-lib write a policy name): its name is known, and the report shows the name.
  */
 export function entryAsMade(resource: CfnAccessEntry): TemplateEntry | undefined {
   const logicalId = unchangedLogicalId(resource);
@@ -60,23 +60,23 @@ function policiesOf(value: unknown): TemplatePolicy[] | undefined {
   for (let i = 0; i < value.length; i++) {
     const policy = value[i] as CfnAccessEntry.AccessPolicyProperty | undefined;
     const scope = policy?.accessScope as CfnAccessEntry.AccessScopeProperty | undefined;
-    const policyArn = literalPolicyArn(policy?.policyArn);
+    const arn = literalPolicyArn(policy?.policyArn);
     const namespaces = literalList(scope?.namespaces);
-    if (policyArn === undefined || !isLiteral(scope?.type) || namespaces === undefined) { return undefined; }
-    policies.push({ policyArn, scopeType: scope!.type, namespaces });
+    if (arn === undefined || !isLiteral(scope?.type) || namespaces === undefined) { return undefined; }
+    policies.push({ policyArn: arn, scopeType: scope!.type, namespaces });
   }
   return policies;
 }
 
 /**
- * The policy ARN as a literal: itself, or, for one this library wrote in the stack's
- * partition, the same ARN in the `aws` partition (the report shows its name, which is the
- * same in every partition).
+ * The policy ARN as a literal: itself, or, for a policy ARN in the stack's partition (the
+ * `Aws.PARTITION` token and nothing else), the same ARN in the `aws` partition: the report
+ * shows its name, which is the same in every partition.
  */
 function literalPolicyArn(arn: unknown): string | undefined {
   if (isLiteral(arn)) { return arn; }
-  const name = typeof arn === 'string' ? policyNameOfWrittenArn(arn) : undefined;
-  return name === undefined ? undefined : `arn:aws:eks::aws:cluster-access-policy/${name}`;
+  const name = typeof arn === 'string' ? policyNameOfRendered(arn) : undefined;
+  return name === undefined ? undefined : policyArn(name, 'aws');
 }
 
 function literalList(value: unknown): readonly string[] | undefined {

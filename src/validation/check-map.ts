@@ -5,6 +5,7 @@ import { ClusterModel, RuleContext } from './rule';
 import { literalPrincipal } from '../principal';
 import { normalizeEntry } from '../private/normalize';
 import { normalizeGroups } from '../rbac/group-model';
+import { mapRbacFacts } from '../rbac/rbac-facts';
 
 /** Facts for checking a map outside a CDK app (from a file, or a migration). */
 export interface MapCheckOptions {
@@ -33,7 +34,7 @@ export function checkAccessMap(principals: Record<string, unknown>, options: Map
     account: options.account,
     partition: options.partition,
     cluster: { unknownFields: [], malformedFields: [], source: 'map', ...options.cluster },
-    ...(groups === undefined ? {} : { rbac: { groups, clusterGroups: groups, boundGroups: new Set(groups.map((g) => g.group)) } }),
+    ...(groups === undefined ? {} : { rbac: mapRbacFacts(groups) }),
   };
   return runRules(entries, context, DEFAULT_RULES);
 }

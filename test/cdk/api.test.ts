@@ -177,7 +177,7 @@ describe('acknowledge()', () => {
 
   test('fails at once on a rule id that does not exist', () => {
     const manager = new EksAccessManager(new Stack(new App(), 'Stack'), 'Access', { clusterName: 'prod' });
-    expect(() => manager.acknowledge('EAM999', 'why')).toThrow('Stack/Access: acknowledge(): `ruleId` must be a rule id of this library (EAM001 to EAM301), got "EAM999"');
+    expect(() => manager.acknowledge('EAM999', 'why')).toThrow('Stack/Access: acknowledge(): `ruleId` must be a rule id of this library (EAM001 to EAM302), got "EAM999"');
   });
 
   test('fails at once without a reason', () => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { cli, ROOT, USAGE_MARK } from './helpers';
+import { optionsOf, parseCommand } from '../../src/cli/command';
+import { COMMANDS } from '../../src/cli/commands';
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
@@ -41,6 +43,16 @@ describe('eks-access-manager (the bin)', () => {
       const { stdout } = cli(command, '--help');
       const listed = [...stdout.slice(stdout.indexOf('\nOptions:')).matchAll(/\n {2}(?:-\w, )?--([a-z-]+)/g)].map((m) => m[1]);
       expect(listed.sort()).toEqual([...options.map((o) => o.split(' ')[0].slice(2)), 'help'].sort());
+      // Each listed option, given to the command's parser (with a valid value and the arguments it takes).
+      const spec = COMMANDS.find((c) => c.name === command)!;
+      const positionals = spec.arguments.filter((a) => !a.optional).map(() => 'x');
+      for (const name of listed) {
+        const option = optionsOf(spec).find((o) => o.name === name);
+        expect(option).toBeDefined();
+        const args = [`--${name}`, ...option!.flag ? [] : [option!.choices?.[0] ?? 'x'], ...positionals];
+        expect(() => parseCommand(spec, args)).not.toThrow();
+      }
+      expect(() => parseCommand(spec, ['--not-an-option', 'x', ...positionals])).toThrow(/^unknown option --not-an-option/);
     });
   });
 

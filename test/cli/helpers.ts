@@ -6,7 +6,7 @@ import { join } from 'path';
 // The real bin of the package, compiled (`npx projen compile`; the test task compiles first).
 export const ROOT = join(__dirname, '..', '..');
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const BIN = join(ROOT, PACKAGE.bin['eks-access-manager']);
+export const BIN = join(ROOT, PACKAGE.bin['eks-access-manager']);
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 
 export interface CliRun {
@@ -15,9 +15,21 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the bin in test/fixtures, as a pipeline would. */
-export function cli(...args: string[]): CliRun {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: FIXTURES, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+/** Where the bin runs: @default cwd test/fixtures, env this process's. */
+export interface CliPlace {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Runs the bin in test/fixtures, as a pipeline would; a first argument `{ cwd, env }` runs it there instead. */
+export function cli(...args: string[]): CliRun;
+export function cli(place: CliPlace, ...args: string[]): CliRun;
+export function cli(...given: Array<string | CliPlace>): CliRun {
+  const place = typeof given[0] === 'object' ? given[0] : {};
+  const args = given.filter((a): a is string => typeof a === 'string');
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: place.cwd ?? FIXTURES, env: place.env, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

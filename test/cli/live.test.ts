@@ -5,13 +5,11 @@ import { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse } from 'yaml';
+import { BIN, cli, ROOT } from './helpers';
 import { AccessScopeType, EksAccessManager, EksAccessPolicy } from '../../src';
 import { ClusterSnapshot } from '../../src/live/snapshot';
 import { cfnTags, liveEntry, logicalIdOf, ROLE, snapshotOf, stackIn, synth } from '../live/plan-helpers';
 
-// The real bin of the package, compiled (the test task compiles first).
-const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin['eks-access-manager']);
 
 /** An environment without AWS credentials, config files or instance metadata: nothing can reach AWS. */
 const NO_AWS: NodeJS.ProcessEnv = {
@@ -22,10 +20,8 @@ const NO_AWS: NodeJS.ProcessEnv = {
   AWS_CONFIG_FILE: '/nonexistent/config',
 };
 
-function cli(cwd: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: NO_AWS });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+/** The bin run in `cwd`, where nothing can reach AWS. */
+const inDir = (cwd: string) => ({ cwd, env: NO_AWS });
 
 /** The bin run without blocking this process (so that a local server here can answer it). */
 function cliAsync(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -74,7 +70,7 @@ describe('eks-access-manager plan (the bin)', () => {
   test('prints the plan, writes the import mapping, and exits 1 on a conflict', () => {
     const { outdir, work, opsId } = app();
     const live = write(work, 'live.json', snapshotOf([liveEntry(ROLE('ops'), [{ name: 'AmazonEKSViewPolicy' }])], { takenAt: now() }));
-    const { code, stdout, stderr } = cli(work, 'plan', outdir, '--live', live, '--import-mapping', 'import');
+    const { code, stdout, stderr } = cli(inDir(work), 'plan', outdir, '--live', live, '--import-mapping', 'import');
     expect(code).toBe(1);
     expect(stdout).toContain(`conflict   arn:aws:iam::111122223333:role/ops  Platform/${opsId}`);
     expect(stdout).toContain('create     arn:aws:iam::111122223333:role/new');
@@ -86,7 +82,7 @@ describe('eks-access-manager plan (the bin)', () => {
   test('prints JSON and exits 0 when the deploy can run', () => {
     const { outdir, work, opsId } = app();
     const live = write(work, 'live.json', snapshotOf([liveEntry(ROLE('ops'), [{ name: 'AmazonEKSViewPolicy' }], cfnTags('Platform', opsId))], { takenAt: now() }));
-    const { code, stdout } = cli(work, 'plan', outdir, '--live', live, '--format', 'json');
+    const { code, stdout } = cli(inDir(work), 'plan', outdir, '--live', live, '--format', 'json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).changes.map((c: { action: string; principalArn: string }) => [c.action, c.principalArn])).toEqual([
       ['create', ROLE('new')],
@@ -97,7 +93,7 @@ describe('eks-access-manager plan (the bin)', () => {
   test('exits 1 on a cluster in CONFIG_MAP mode', () => {
     const { outdir, work } = app();
     const live = write(work, 'live.json', snapshotOf([], { takenAt: now(), authenticationMode: 'CONFIG_MAP' }));
-    const { code, stdout } = cli(work, 'plan', outdir, '--live', live);
+    const { code, stdout } = cli(inDir(work), 'plan', outdir, '--live', live);
     expect(code).toBe(1);
     expect(stdout).toContain('refused: cluster prod is in CONFIG_MAP mode');
   });
@@ -109,7 +105,7 @@ describe('eks-access-manager plan (the bin)', () => {
   ])('exits 2 on a snapshot that is %s, naming the file, never a stack trace', (_, text, message) => {
     const { outdir, work } = app();
     write(work, 'live.json', text);
-    const { code, stdout, stderr } = cli(work, 'plan', outdir, '--live', 'live.json');
+    const { code, stdout, stderr } = cli(inDir(work), 'plan', outdir, '--live', 'live.json');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
@@ -119,15 +115,15 @@ describe('eks-access-manager plan (the bin)', () => {
   test('accepts a snapshot older than the synth with --allow-stale', () => {
     const { outdir, work } = app();
     const live = write(work, 'live.json', snapshotOf([], { takenAt: '2020-01-01T00:00:00.000Z' }));
-    expect(cli(work, 'plan', outdir, '--live', live, '--allow-stale').code).toBe(0);
+    expect(cli(inDir(work), 'plan', outdir, '--live', live, '--allow-stale').code).toBe(0);
   });
 
   test('exits 2 with the usage when given both or neither of --live and --cluster', () => {
     const { outdir, work } = app();
-    const neither = cli(work, 'plan', outdir);
+    const neither = cli(inDir(work), 'plan', outdir);
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain('eks-access-manager plan: give --live FILE (a snapshot) or --cluster NAME (read it now)');
-    expect(cli(work, 'plan', outdir, '--live', 'x.json', '--cluster', 'prod').stderr).toContain('give --live FILE or --cluster NAME, not both');
+    expect(cli(inDir(work), 'plan', outdir, '--live', 'x.json', '--cluster', 'prod').stderr).toContain('give --live FILE or --cluster NAME, not both');
   });
 });
 
@@ -138,19 +134,19 @@ describe('eks-access-manager adopt (the bin)', () => {
       liveEntry(ROLE('ops'), [{ name: 'AmazonEKSViewPolicy' }]),
       liveEntry(ROLE('nodes'), [], {}, { type: 'EC2_LINUX' }),
     ], { nodegroups: [{ nodegroupName: 'ng-1', nodeRole: ROLE('nodes') }] }));
-    const { code, stdout, stderr } = cli(work, 'adopt', '--live', live);
+    const { code, stdout, stderr } = cli(inDir(work), 'adopt', '--live', live);
     expect(code).toBe(0);
     expect(parse(stdout).principals).toEqual({ [ROLE('ops')]: { accessPolicies: [{ policy: 'AmazonEKSViewPolicy', accessScope: { type: 'cluster' } }] } });
     expect(stderr).toContain('left out arn:aws:iam::111122223333:role/nodes: EKS made it for the node role of managed node group ng-1');
     expect(stderr).toContain(`${live}: 1 principals adopted, 1 left out (made by EKS); 0 errors, 0 warnings`);
-    expect(cli(work, 'adopt', '--live', live, '--format', 'ts').stdout).toContain('policy: EksAccessPolicy.VIEW');
+    expect(cli(inDir(work), 'adopt', '--live', live, '--format', 'ts').stdout).toContain('policy: EksAccessPolicy.VIEW');
   });
 });
 
 describe('eks-access-manager snapshot (the bin)', () => {
   test('exits 2 without credentials, naming the call and the cluster, and writes nothing', () => {
     const work = mkdtempSync(join(tmpdir(), 'eam-cli-live-'));
-    const { code, stdout, stderr } = cli(work, 'snapshot', '--cluster', 'prod', '--region', 'eu-west-1', '--out', 'live.json');
+    const { code, stdout, stderr } = cli(inDir(work), 'snapshot', '--cluster', 'prod', '--region', 'eu-west-1', '--out', 'live.json');
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('eks-access-manager snapshot: DescribeCluster on cluster prod (eu-west-1): no usable AWS credentials');
@@ -159,7 +155,7 @@ describe('eks-access-manager snapshot (the bin)', () => {
   });
 
   test('exits 2 with the usage without --cluster', () => {
-    const { code, stderr } = cli(tmpdir(), 'snapshot');
+    const { code, stderr } = cli(inDir(tmpdir()), 'snapshot');
     expect(code).toBe(2);
     expect(stderr).toContain('--cluster NAME is required');
   });

@@ -6,7 +6,6 @@ import { IAMClient, IAMClientConfig, ListRolesCommand } from '@aws-sdk/client-ia
  * and with it the SDK's retries, so these tests give the real client a request handler.
  */
 interface LookupClient {
-  readonly MAX_ATTEMPTS: number;
   readonly SSO_PATH_PREFIX: string;
   newClient(config?: IAMClientConfig): IAMClient;
 }
@@ -21,9 +20,10 @@ describe('the handler\'s IAM client', () => {
   const THROTTLED = '<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type><Code>Throttling</Code>'
     + '<Message>Rate exceeded</Message></Error><RequestId>2</RequestId></ErrorResponse>';
 
-  test('retries a throttled ListRoles and succeeds (the SDK\'s retry, not a mock)', async () => {
-    // GIVEN: IAM answers Throttling once, then the page
-    const responses = [{ status: 400, body: THROTTLED }, { status: 200, body: OK }];
+  test('retries a throttled ListRoles past the SDK\'s default of 3 attempts, and succeeds (the SDK\'s retry, not a mock)', async () => {
+    // GIVEN: IAM answers Throttling three times, then the page: a fourth attempt is more
+    // than the SDK's default allows, so this passes only with the handler's maxAttempts
+    const responses = [...Array(3).fill({ status: 400, body: THROTTLED }), { status: 200, body: OK }];
     const requests: string[] = [];
     const client = lookup.newClient({
       region: 'us-east-1',
@@ -42,14 +42,14 @@ describe('the handler\'s IAM client', () => {
 
     // THEN
     expect(page.Roles?.map((r) => r.RoleName)).toEqual(['AWSReservedSSO_Dev_0123456789abcdef']);
-    expect(page.$metadata.attempts).toBe(2);
-    expect(requests).toHaveLength(2);
-    expect(requests[1]).toContain('Action=ListRoles');
-  });
+    expect(page.$metadata.attempts).toBe(4);
+    expect(requests).toHaveLength(4);
+    expect(requests[3]).toContain('Action=ListRoles');
+    // The SDK's throttling backoff, with jitter, waits up to 0.5 + 1 + 2 seconds.
+  }, 15_000);
 
   test('allows more attempts than the SDK\'s default of 3', async () => {
     const client = lookup.newClient({ region: 'us-east-1' });
-    expect(lookup.MAX_ATTEMPTS).toBe(10);
     await expect(client.config.maxAttempts()).resolves.toBe(10);
   });
 });

@@ -1,5 +1,6 @@
 import { contextOf } from './helpers';
 import { GroupModel, normalizeGroups } from '../../src/rbac/group-model';
+import { mapRbacFacts } from '../../src/rbac/rbac-facts';
 import { RbacFacts, RuleContext } from '../../src/validation/rule';
 
 /** The models of a `groups` map, as a manager would declare them. */
@@ -11,6 +12,6 @@ export function groupsOf(groups: Record<string, unknown>, source = 'Test/Access 
 export function rbacContextOf(groups: Record<string, unknown> | GroupModel[], more: Partial<RbacFacts> = {}): RuleContext {
   const own = Array.isArray(groups) ? groups : groupsOf(groups);
   return contextOf({
-    rbac: { groups: own, clusterGroups: own, boundGroups: new Set(own.map((g) => g.group)), ...more },
+    rbac: { ...mapRbacFacts(own), ...more },
   });
 }

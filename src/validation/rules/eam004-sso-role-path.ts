@@ -17,7 +17,8 @@ export const EAM004: Rule = {
   source: 'R4 — EKS user guide; terraform-aws-eks issue 2969; IAM Identity Center user guide (roles created by IAM Identity Center)',
   checkEntry: (entry) => {
     const { kind, name, path, partition, account } = entry.principal.facts;
-    if (entry.principal.arn === undefined || kind !== 'role' || !name?.startsWith('AWSReservedSSO_') || path === undefined || SSO_PATH.test(path)) {
+    // A literal ARN that names a role always has its name and path (`literalPrincipal`).
+    if (entry.principal.arn === undefined || kind !== 'role' || !name!.startsWith('AWSReservedSSO_') || SSO_PATH.test(path!)) {
       return [];
     }
     return [{

@@ -1,12 +1,10 @@
 import { quote } from '../../private/describe-value';
+import { listedTwice, MAX_NAMESPACE_LENGTH, namespaceNameProblem } from '../../private/namespace-name';
 import { isToken } from '../../private/tokens';
 import { Rule, Severity, Violation } from '../rule';
 
-/** A Kubernetes namespace name: an RFC 1123 label. */
-const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** A prefix wildcard: the start of a label, then one `*` at the end (or `*` alone). */
 const PREFIX_WILDCARD = /^([a-z0-9][-a-z0-9]*)?\*$/;
-const MAX_LENGTH = 63;
 
 /**
  * R17: each namespace is an RFC 1123 label of at most 63 characters, or a prefix with one
@@ -28,7 +26,7 @@ export const EAM017: Rule = {
         const namespace = namespaces[i];
         if (isToken(namespace)) { continue; }
         const problem = namespaceProblem(namespace)
-          ?? (seen.has(namespace) ? { message: `${quote(namespace)} is listed twice`, fix: 'list each namespace once' } : undefined);
+          ?? (seen.has(namespace) ? listedTwice(namespace) : undefined);
         if (problem) {
           violations.push({ field: `${grant.field}.accessScope.namespaces[${i}]`, ...problem });
         }
@@ -40,16 +38,10 @@ export const EAM017: Rule = {
 };
 
 function namespaceProblem(namespace: string): { message: string; fix: string } | undefined {
-  if (namespace.length > MAX_LENGTH) {
-    return { message: `${quote(namespace)} is ${namespace.length} characters long; a namespace has at most ${MAX_LENGTH}`, fix: 'use the namespace\'s real name' };
+  // A wildcard too long is reported as too long, as any other name.
+  if (namespace.includes('*') && namespace.length <= MAX_NAMESPACE_LENGTH) {
+    return PREFIX_WILDCARD.test(namespace) ? undefined
+      : { message: `${quote(namespace)} has a "*" that is not a single trailing wildcard`, fix: 'put one "*" at the end only, as in "feature-*"' };
   }
-  if (LABEL.test(namespace) || PREFIX_WILDCARD.test(namespace)) { return undefined; }
-  if (namespace.includes('*')) {
-    return { message: `${quote(namespace)} has a "*" that is not a single trailing wildcard`, fix: 'put one "*" at the end only, as in "feature-*"' };
-  }
-  const lower = namespace.toLowerCase();
-  return {
-    message: `${quote(namespace)} is not a Kubernetes namespace name (lower-case letters, digits and "-", starting and ending with a letter or digit)`,
-    fix: LABEL.test(lower) ? `namespace names are lower case: write ${quote(lower)}` : 'use the namespace\'s real name',
-  };
+  return namespaceNameProblem(namespace);
 }

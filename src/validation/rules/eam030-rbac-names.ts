@@ -1,6 +1,7 @@
 import { quote } from '../../private/describe-value';
+import { listedTwice, namespaceNameProblem } from '../../private/namespace-name';
 import { isToken } from '../../private/tokens';
-import { MAX_NAMESPACE_LENGTH, NAMESPACE_NAME, rbacNameProblem } from '../../rbac/rbac-vocabulary';
+import { rbacNameProblem } from '../../rbac/rbac-vocabulary';
 import { CollectionViolation, Rule, Severity } from '../rule';
 
 /**
@@ -33,7 +34,7 @@ export const EAM030: Rule = {
       const seen = new Set<string>();
       (namespaces ?? []).forEach((namespace, i) => {
         const found = isToken(namespace) ? undefined : namespaceProblem(namespace)
-          ?? (seen.has(namespace) ? { message: `${quote(namespace)} is listed twice`, fix: 'list each namespace once' } : undefined);
+          ?? (seen.has(namespace) ? listedTwice(namespace) : undefined);
         if (found) { violations.push({ group, field: `namespaces[${i}]`, ...found }); }
         seen.add(namespace);
       });
@@ -43,19 +44,12 @@ export const EAM030: Rule = {
 };
 
 function namespaceProblem(namespace: string): { message: string; fix: string } | undefined {
+  // RBAC has no patterns: `dev-*` names no namespace.
   if (namespace.includes('*')) {
     return {
       message: `${quote(namespace)} is a pattern, and RBAC has none: a RoleBinding is in one namespace`,
       fix: 'list each namespace; only the scopes of access policies (`accessPolicies`) take prefixes such as "dev-*"',
     };
   }
-  if (namespace.length > MAX_NAMESPACE_LENGTH) {
-    return { message: `${quote(namespace)} is ${namespace.length} characters long; a namespace has at most ${MAX_NAMESPACE_LENGTH}`, fix: 'use the namespace\'s real name' };
-  }
-  if (NAMESPACE_NAME.test(namespace)) { return undefined; }
-  const lower = namespace.toLowerCase();
-  return {
-    message: `${quote(namespace)} is not a Kubernetes namespace name (lower-case letters, digits and "-", starting and ending with a letter or digit)`,
-    fix: NAMESPACE_NAME.test(lower) ? `namespace names are lower case: write ${quote(lower)}` : 'use the namespace\'s real name',
-  };
+  return namespaceNameProblem(namespace);
 }

@@ -13,7 +13,7 @@ import { CollectionViolation, Rule, Severity } from '../rule';
 export const EAM031: Rule = {
   id: 'EAM031',
   severity: Severity.ERROR,
-  summary: 'A group\'s `rules` list at least one rule; each has at least one verb, API group and resource, and every verb is a Kubernetes verb (`get`, `list`, `watch`, `create`, `update`, `patch`, `delete`, `deletecollection`, `impersonate`, `bind`, `escalate`, `use`, `approve`, `sign`, `attest`) or `*`.',
+  summary: `A group's \`rules\` list at least one rule; each has at least one verb, API group and resource, and every verb is a Kubernetes verb (${KUBERNETES_VERBS.map((v) => `\`${v}\``).join(', ')}) or \`*\`.`,
   source: 'R31 (proposed: not yet in the rules document) — Kubernetes API validation (pkg/apis/rbac/validation, ValidatePolicyRule); Kubernetes authorization overview (request verbs)',
   checkAll: (_entries, context) => {
     const violations: CollectionViolation[] = [];

@@ -1,4 +1,5 @@
 import { AccessEntryType } from '../../access-entry-type';
+import { EntryModel } from '../../private/model';
 import { isToken } from '../../private/tokens';
 import { Rule, Severity } from '../rule';
 
@@ -15,13 +16,22 @@ export const EAM207: Rule = {
   source: 'EKS user guide (access entries: Kubernetes groups need RBAC bindings); Kubernetes RBAC',
   checkEntry: (entry, context) => {
     const bound = context.rbac?.boundGroups;
-    const groups = entry.kubernetesGroups ?? [];
-    if (!bound || entry.type !== AccessEntryType.STANDARD || entry.accessPolicies.length > 0 || groups.length === 0) { return []; }
-    if (groups.some((group) => isToken(group) || bound.has(group))) { return []; }
+    if (!bound || !grantsOnlyThroughUnboundGroups(entry, bound)) { return []; }
     return [{
       field: 'kubernetesGroups',
-      message: `no RBAC binding of this app names ${groups.map((g) => JSON.stringify(g)).join(', ')}, and the entry has no access policy: it grants nothing the app can see`,
+      message: `no RBAC binding of this app names ${entry.kubernetesGroups!.map((g) => JSON.stringify(g)).join(', ')}, and the entry has no access policy: it grants nothing the app can see`,
       fix: 'bind the group with `groups` (a `clusterRole` or `rules`), or grant an access policy; acknowledge this warning if the group is bound outside this app',
     }];
   },
 };
+
+/**
+ * True for a `STANDARD` entry with Kubernetes groups and no access policy when none of its
+ * groups is in `bound` (a token may be any group, so it counts as bound): the condition of
+ * EAM207, also what makes the app's other manifests worth reading for it (`rbacFactsFor`).
+ */
+export function grantsOnlyThroughUnboundGroups(entry: EntryModel, bound: ReadonlySet<string>): boolean {
+  const groups = entry.kubernetesGroups ?? [];
+  if (entry.type !== AccessEntryType.STANDARD || entry.accessPolicies.length > 0 || groups.length === 0) { return false; }
+  return !groups.some((group) => isToken(group) || bound.has(group));
+}

@@ -1,5 +1,4 @@
 import { PrincipalModel } from '../../../src/private/model';
-import { Severity } from '../../../src/severity';
 import { EAM004 } from '../../../src/validation/rules/eam004-sso-role-path';
 import { checkEntry, contextOf } from '../helpers';
 
@@ -36,10 +35,6 @@ describe('EAM004 Identity Center roles keep their path', () => {
 
   test('accepts an in-app role with an Identity Center name at another path: the app creates it, so it exists', () => {
     expect(check(inAppRole({ name: 'AWSReservedSSO_Admin_0123', path: '/', partition: 'aws', account: '111122223333' }))).toEqual([]);
-  });
-
-  test('is an error, not a warning: the ARN names no role and the deploy fails', () => {
-    expect(EAM004.severity).toBe(Severity.ERROR);
   });
 
   test('fails when an Identity Center role has lost its path (as aws-auth wanted it), and gives the ARN to write', () => {
