@@ -40,9 +40,9 @@ export function readMapFile(text: string): MapFileRead {
   reader.required(top, 'principals', '');
   const principals = reader.object(top?.principals, 'principals', true) as Record<string, PrincipalAccess> | undefined;
   const groups = reader.object(top?.groups, 'groups', true) as Record<string, KubernetesGroupAccess> | undefined;
-  const clusterName = reader.string(top, 'clusterName', 'clusterName');
-  const authenticationMode = reader.string(top, 'authenticationMode', 'authenticationMode');
-  reader.string(top, '$schema', '$schema');
+  const clusterName = reader.string(top, 'clusterName', '');
+  const authenticationMode = reader.string(top, 'authenticationMode', '');
+  reader.string(top, '$schema', '');
 
   for (const u of reader.unknown) {
     problems.push({ ...source.positionOf([u.field]), ruleId: 'EAM100', message: `"${u.field}" is not a known key; use only ${MAP_FILE_KEYS.map((k) => `"${k}"`).join(', ')}` });

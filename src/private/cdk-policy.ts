@@ -11,11 +11,19 @@ import { policyOf } from '../facts/entry-facts';
  */
 export function withPolicyNames(access: unknown): unknown {
   const policies = (access as { accessPolicies?: unknown } | undefined)?.accessPolicies;
-  if (!Array.isArray(policies) || !policies.some(isPartitionPolicyArn)) { return access; }
+  if (!Array.isArray(policies) || !anyPartitionPolicyArn(policies)) { return access; }
   return {
     ...(access as object),
     accessPolicies: policies.map((grant) => isPartitionPolicyArn(grant) ? { ...grant, policy: policyOf(grant.policy, grant.policy) } : grant),
   };
+}
+
+/** `policies.some(isPartitionPolicyArn)` as a plain loop: this runs once per entry, cold. */
+function anyPartitionPolicyArn(policies: readonly unknown[]): boolean {
+  for (let i = 0; i < policies.length; i++) {
+    if (isPartitionPolicyArn(policies[i])) { return true; }
+  }
+  return false;
 }
 
 function isPartitionPolicyArn(grant: unknown): grant is { policy: string } {

@@ -5,21 +5,26 @@ import { EntryModel, GrantModel } from './model';
 import { parsePolicy, policyArn } from './policy-arn';
 import { NODE_ENTRY_TYPES } from './vocabulary';
 
-/** The properties of an entry's `CfnAccessEntry`, apart from cluster and principal. */
-export type EntryProperties = Omit<CfnAccessEntryProps, 'clusterName' | 'principalArn'>;
-
 /**
  * What the template says for one entry. It writes only what the map says: node types get
  * no username, groups or policies (EKS sets them), except the Auto Mode node policy on
  * `EC2` entries, and a namespace scope keeps exactly its namespaces.
+ *
+ * @param entry the entry's model
+ * @param clusterName the cluster's name, as every entry of the manager carries it
+ * @param principalArn the principal, as declared (a literal or a token)
+ * @param partition the stack's partition, for policy ARNs written as names
  */
-export function entryProperties(entry: EntryModel, partition: string): EntryProperties {
+export function entryProperties(entry: EntryModel, clusterName: string, principalArn: string, partition: string): CfnAccessEntryProps {
   const isNode = NODE_ENTRY_TYPES.has(entry.type);
   const grants = isNode
     ? entry.accessPolicies.filter((g) => entry.type === AccessEntryType.EC2 && isAutoNodePolicy(g))
     : entry.accessPolicies;
   const groups = isNode ? [] : entry.kubernetesGroups ?? [];
+  // One literal, not the rest spread into a second object: this runs once per entry.
   return {
+    clusterName,
+    principalArn,
     type: entry.type,
     username: isNode ? undefined : entry.username,
     kubernetesGroups: groups.length > 0 ? [...groups] : undefined,

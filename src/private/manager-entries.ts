@@ -33,6 +33,8 @@ export class ManagerEntries {
   private readonly slots = new Map<string, EntrySlot>();
   private readonly shardStacks = new Map<number, Stack>();
   private complete = false;
+  /** The partition of the manager's stack, read at the first entry (the same for all). */
+  private partition?: string;
 
   /**
    * @param owner the manager: entries are its children (or its shards')
@@ -146,11 +148,9 @@ export class ManagerEntries {
 
   private create(slot: EntrySlot): void {
     if (slot.resource) { return; }
-    const resource = new CfnAccessEntry(this.scopeFor(slot.principal.identity), entryIdFor(slot.principal), {
-      clusterName: this.clusterName,
-      principalArn: slot.principalArn,
-      ...entryProperties(slot.model, Stack.of(this.owner).partition),
-    });
+    this.partition ??= Stack.of(this.owner).partition;
+    const resource = new CfnAccessEntry(this.scopeFor(slot.principal.identity), entryIdFor(slot.principal),
+      entryProperties(slot.model, this.clusterName, slot.principalArn, this.partition));
     if (this.removalPolicy !== undefined) { resource.applyRemovalPolicy(this.removalPolicy); }
     fixLogicalId(resource);
     slot.resource = resource;

@@ -45,7 +45,7 @@ export function readManagerSettings(props: unknown, clusterNameOfCluster: string
   const reader = new FieldReader();
   const obj = reader.object(props, '(props)');
   reader.unknownKeys(obj, PROPS_KEYS, '');
-  const givenName = reader.string(obj, 'clusterName', 'clusterName');
+  const givenName = reader.string(obj, 'clusterName', '');
   if (obj && (obj.cluster === undefined) === (obj.clusterName === undefined)) {
     reader.malformed.push({
       field: 'cluster',
@@ -63,9 +63,9 @@ export function readManagerSettings(props: unknown, clusterNameOfCluster: string
       reader.malformed.push({ field: flag, expected: 'true or false', got: describeValue(obj[flag]) });
     }
   }
-  const reportBaseline = reader.string(obj, 'reportBaseline', 'reportBaseline');
-  const shardLayout = reader.string(obj, 'shardLayout', 'shardLayout');
-  const removalPolicy = reader.string(obj, 'removalPolicy', 'removalPolicy');
+  const reportBaseline = reader.string(obj, 'reportBaseline', '');
+  const shardLayout = reader.string(obj, 'shardLayout', '');
+  const removalPolicy = reader.string(obj, 'removalPolicy', '');
   if (removalPolicy !== undefined && !REMOVAL_POLICIES.has(removalPolicy)) {
     reader.malformed.push({ field: 'removalPolicy', expected: 'a RemovalPolicy', got: describeValue(removalPolicy) });
   }
@@ -78,7 +78,7 @@ export function readManagerSettings(props: unknown, clusterNameOfCluster: string
   return {
     cluster: {
       clusterName,
-      authenticationMode: reader.string(obj, 'authenticationMode', 'authenticationMode'),
+      authenticationMode: reader.string(obj, 'authenticationMode', ''),
       unknownFields: reader.unknown,
       malformedFields: reader.malformed,
       source,

@@ -17,15 +17,20 @@ export function normalizeEntry(principal: PrincipalModel, access: unknown, sourc
   const entry = reader.object(access, '');
   reader.unknownKeys(entry, ENTRY_KEYS, '');
 
-  const type = reader.string(entry, 'type', 'type');
-  const grants = reader.list(entry, 'accessPolicies', 'accessPolicies') ?? [];
+  const type = reader.string(entry, 'type', '');
+  const grants = reader.list(entry, 'accessPolicies', '') ?? [];
+  // A plain loop: this runs for every entry, once per synth, before V8 has optimized it.
+  const accessPolicies: GrantModel[] = [];
+  for (let i = 0; i < grants.length; i++) {
+    accessPolicies.push(normalizeGrant(reader, grants[i], `accessPolicies[${i}]`));
+  }
   return {
     principal,
     type: type ?? AccessEntryType.STANDARD,
-    username: reader.string(entry, 'username', 'username'),
-    kubernetesGroups: reader.stringList(entry, 'kubernetesGroups', 'kubernetesGroups'),
-    accessPolicies: grants.map((grant, i) => normalizeGrant(reader, grant, `accessPolicies[${i}]`)),
-    tags: reader.stringMap(entry, 'tags', 'tags'),
+    username: reader.string(entry, 'username', ''),
+    kubernetesGroups: reader.stringList(entry, 'kubernetesGroups', ''),
+    accessPolicies,
+    tags: reader.stringMap(entry, 'tags', ''),
     unknownFields: reader.unknown,
     malformedFields: reader.malformed,
     source,
@@ -37,14 +42,15 @@ function normalizeGrant(reader: FieldReader, grant: unknown, field: FieldPath): 
   reader.unknownKeys(obj, GRANT_KEYS, field);
   reader.required(obj, 'policy', field);
   reader.required(obj, 'accessScope', field);
-  const scope = reader.object(obj?.accessScope, `${field}.accessScope`, true);
-  reader.unknownKeys(scope, SCOPE_KEYS, `${field}.accessScope`);
-  reader.required(scope, 'type', `${field}.accessScope`);
+  const scopeField = `${field}.accessScope`;
+  const scope = reader.object(obj?.accessScope, scopeField, true);
+  reader.unknownKeys(scope, SCOPE_KEYS, scopeField);
+  reader.required(scope, 'type', scopeField);
   return {
     field,
-    policy: reader.string(obj, 'policy', `${field}.policy`),
-    scopeType: reader.string(scope, 'type', `${field}.accessScope.type`),
-    namespaces: reader.stringList(scope, 'namespaces', `${field}.accessScope.namespaces`),
+    policy: reader.string(obj, 'policy', field),
+    scopeType: reader.string(scope, 'type', scopeField),
+    namespaces: reader.stringList(scope, 'namespaces', scopeField),
   };
 }
 
@@ -65,36 +71,46 @@ export class FieldReader {
 
   public unknownKeys(obj: Obj | undefined, known: readonly string[], field: FieldPath): void {
     if (!obj) { return; }
-    for (const key of Object.keys(obj)) {
+    // `for...in` over own keys is `Object.keys` without the array: this runs for three
+    // objects of every entry at each synth.
+    for (const key in obj) {
+      if (!Object.prototype.hasOwnProperty.call(obj, key)) { continue; }
       // jsii and JSON parsers may pass explicit `undefined` for an absent optional prop.
       if (!known.includes(key) && obj[key] !== undefined) {
-        this.unknown.push({ field: field ? `${field}.${key}` : key, known });
+        this.unknown.push({ field: fieldOf(field, key), known });
       }
     }
   }
 
   public required(obj: Obj | undefined, key: string, field: FieldPath): void {
     if (obj && own(obj, key) === undefined) {
-      this.malformed.push({ field: field ? `${field}.${key}` : key, expected: 'a value', got: 'nothing' });
+      this.malformed.push({ field: fieldOf(field, key), expected: 'a value', got: 'nothing' });
     }
   }
 
-  public string(obj: Obj | undefined, key: string, field: FieldPath): string | undefined {
+  // `string`, `list`, `stringList` and `stringMap` take the parent's path, as `required`
+  // does, and spell the field's path only for a finding: they run for every field of every
+  // entry at each synth, and findings are rare.
+
+  /** `obj[key]` when it is a string or absent; anything else is recorded at `parent.key`. */
+  public string(obj: Obj | undefined, key: string, parent: FieldPath): string | undefined {
     const value = obj ? own(obj, key) : undefined;
     if (value === undefined || typeof value === 'string') { return value; }
-    this.malformed.push({ field, expected: 'a string', got: describeValue(value) });
+    this.malformed.push({ field: fieldOf(parent, key), expected: 'a string', got: describeValue(value) });
     return undefined;
   }
 
-  public list(obj: Obj | undefined, key: string, field: FieldPath): unknown[] | undefined {
+  /** `obj[key]` when it is a list or absent; anything else is recorded at `parent.key`. */
+  public list(obj: Obj | undefined, key: string, parent: FieldPath): unknown[] | undefined {
     const value = obj ? own(obj, key) : undefined;
     if (value === undefined || Array.isArray(value)) { return value; }
-    this.malformed.push({ field, expected: 'a list', got: describeValue(value) });
+    this.malformed.push({ field: fieldOf(parent, key), expected: 'a list', got: describeValue(value) });
     return undefined;
   }
 
-  public stringList(obj: Obj | undefined, key: string, field: FieldPath): string[] | undefined {
-    const list = this.list(obj, key, field);
+  /** A copy of the strings of the list `obj[key]`; each item that is not one is recorded. */
+  public stringList(obj: Obj | undefined, key: string, parent: FieldPath): string[] | undefined {
+    const list = this.list(obj, key, parent);
     if (!list) { return undefined; }
     // A plain loop: this runs for every list of every entry, once per synth, before V8 has
     // optimized anything, and a callback costs more there than the work.
@@ -104,15 +120,17 @@ export class FieldReader {
       if (typeof item === 'string') {
         strings.push(item);
       } else {
-        this.malformed.push({ field: `${field}[${i}]`, expected: 'a string', got: describeValue(item) });
+        this.malformed.push({ field: `${fieldOf(parent, key)}[${i}]`, expected: 'a string', got: describeValue(item) });
       }
     }
     return strings;
   }
 
-  public stringMap(obj: Obj | undefined, key: string, field: FieldPath): Array<[string, string]> | undefined {
+  /** The string values of the map `obj[key]`, as pairs; each value that is not one is recorded. */
+  public stringMap(obj: Obj | undefined, key: string, parent: FieldPath): Array<[string, string]> | undefined {
     const value = obj ? own(obj, key) : undefined;
     if (value === undefined) { return undefined; }
+    const field = fieldOf(parent, key);
     const map = this.object(value, field);
     if (!map) { return undefined; }
     const pairs: Array<[string, string]> = [];
@@ -125,6 +143,11 @@ export class FieldReader {
     }
     return pairs;
   }
+}
+
+/** The path of `key` inside `parent` (the key alone at the top). */
+function fieldOf(parent: FieldPath, key: string): FieldPath {
+  return parent ? `${parent}.${key}` : key;
 }
 
 /** An own property only: `constructor` or `__proto__` in input never reach the prototype. */

@@ -43,9 +43,27 @@ function parseUncached(policy: string): ParsedPolicy {
   return POLICY_NAME_PATTERN.test(policy) ? { isArn: false, name: policy } : { isArn: false };
 }
 
+/**
+ * Policy ARNs by partition and name, each made once: every entry that names a policy then
+ * holds the same string, which later lookups by that string (the report's, CDK's token
+ * cache) hash once instead of once per entry.
+ */
+const ARNS = new Map<string, Map<string, string>>();
+
 /** The ARN of a policy name in a partition (which may be a token, such as `AWS::Partition`). */
 export function policyArn(name: string, partition: string): string {
-  return `arn:${partition}:eks::aws:cluster-access-policy/${name}`;
+  let byName = ARNS.get(partition);
+  if (byName === undefined) {
+    byName = new Map();
+    // Bounded as `PARSED` is: partitions are a handful, tokens of partitions too.
+    if (ARNS.size < 100) { ARNS.set(partition, byName); }
+  }
+  let arn = byName.get(name);
+  if (arn === undefined) {
+    arn = `arn:${partition}:eks::aws:cluster-access-policy/${name}`;
+    if (byName.size < 1000) { byName.set(name, arn); }
+  }
+  return arn;
 }
 
 /**

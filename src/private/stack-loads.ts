@@ -8,45 +8,43 @@ const DEFAULT_RESOURCE_LIMIT = 500;
 const RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
 
 /**
- * How full each stack that holds a manager's entries will be, for rule EAM301.
+ * How full each stack that holds a manager's entries will be (rule EAM301), and what one
+ * deploy of each root stack among them would change (rule EAM302: the root and all its
+ * nested stacks are one CloudFormation operation, and every resource counts, since a first
+ * deploy creates them all). One walk of each root stack gives both.
  *
  * @param scope the manager (its context gives the limit)
- * @param stacks the stacks that hold its entries
+ * @param stacks the stacks that hold its entries (nested or not)
  * @param own its entries
  * @param sharded whether the stacks are the manager's shards
  */
-export function stackLoads(scope: IConstruct, stacks: readonly Stack[], own: ReadonlySet<IConstruct>, sharded: boolean): StackLoad[] {
+export function stackLoads(
+  scope: IConstruct,
+  stacks: readonly Stack[],
+  own: ReadonlySet<IConstruct>,
+  sharded: boolean,
+): { stacks: StackLoad[]; operations: OperationLoad[] } {
   const context = scope.node.tryGetContext(RESOURCE_LIMIT_CONTEXT);
   const limit = context === undefined ? DEFAULT_RESOURCE_LIMIT : Number(context);
-  return stacks.map((stack) => {
-    const count = { resources: 0, entries: 0, nestedStacks: 0 };
-    countResources(stack, own, false, count);
+  const walks = new Map<Stack, RootWalk>();
+  const loads = stacks.map((stack) => {
+    const root = rootOf(stack);
+    let walk = walks.get(root);
+    if (!walk) {
+      walk = walkRoot(root, own);
+      walks.set(root, walk);
+    }
+    const count = walk.templates.get(stack) ?? walkRoot(stack, own).templates.get(stack)!;
     return { stack: stack.node.path, resources: count.resources, entries: count.entries, limit, sharded };
   });
-}
-
-/**
- * What one deploy of each root stack that holds a manager's entries would change, for
- * rule EAM302: the root and all its nested stacks are one CloudFormation operation.
- * Every resource counts, since a first deploy creates them all.
- *
- * @param stacks the stacks that hold the entries (nested or not)
- */
-export function operationLoads(stacks: readonly Stack[]): OperationLoad[] {
-  const roots = new Set<Stack>();
-  for (const stack of stacks) { roots.add(rootOf(stack)); }
-  const loads: OperationLoad[] = [];
-  for (const root of roots) {
-    const count = { resources: 0, entries: 0, nestedStacks: 0 };
-    countResources(root, NONE, true, count);
-    if (count.nestedStacks > 0) {
-      loads.push({ stack: root.node.path, resources: count.resources, nestedStacks: count.nestedStacks, limit: NESTED_OPERATION_LIMIT });
+  const operations: OperationLoad[] = [];
+  for (const [root, walk] of walks) {
+    if (walk.nestedStacks > 0) {
+      operations.push({ stack: root.node.path, resources: walk.resources, nestedStacks: walk.nestedStacks, limit: NESTED_OPERATION_LIMIT });
     }
   }
-  return loads;
+  return { stacks: loads, operations };
 }
-
-const NONE: ReadonlySet<IConstruct> = new Set();
 
 function rootOf(stack: Stack): Stack {
   let root = stack;
@@ -54,28 +52,48 @@ function rootOf(stack: Stack): Stack {
   return root;
 }
 
-/** What a walk of a stack counts. */
-interface ResourceCount {
+/** What one template holds. */
+interface TemplateCount {
   resources: number;
-  /** Of which in `own`. */
+  /** Of which the manager's entries. */
   entries: number;
+}
+
+/** What a walk of a root stack counts: each template's resources, and the operation's. */
+interface RootWalk {
+  /** The root's template and each nested stack's. */
+  readonly templates: Map<Stack, TemplateCount>;
+  /** Resources of the whole operation: the root and every stack nested in it. */
+  resources: number;
   nestedStacks: number;
 }
 
+function walkRoot(root: Stack, own: ReadonlySet<IConstruct>): RootWalk {
+  const count: TemplateCount = { resources: 0, entries: 0 };
+  const walk: RootWalk = { templates: new Map([[root, count]]), resources: 0, nestedStacks: 0 };
+  countResources(root, count, own, walk);
+  return walk;
+}
+
 /**
- * Counts the resources under `scope`: those of its stack's own template, and, with
- * `withNested`, those of the stacks nested in it too (one deploy operation). A top-level
+ * Counts the resources under `scope` into the template that holds them, and into the
+ * operation. A nested stack is a template of its own in the same operation; a top-level
  * stack inside the tree is another template and another operation: never entered.
  */
-function countResources(scope: IConstruct, own: ReadonlySet<IConstruct>, withNested: boolean, count: ResourceCount): void {
+function countResources(scope: IConstruct, template: TemplateCount, own: ReadonlySet<IConstruct>, walk: RootWalk): void {
   for (const child of scope.node.children) {
-    if (Stack.isStack(child)) {
-      if (!withNested || !child.nested) { continue; }
-      count.nestedStacks++;
-    } else if (CfnResource.isCfnResource(child)) {
-      count.resources++;
-      if (own.has(child)) { count.entries++; }
+    if (CfnResource.isCfnResource(child)) {
+      template.resources++;
+      walk.resources++;
+      if (own.has(child)) { template.entries++; }
+    } else if (Stack.isStack(child)) {
+      if (!child.nested) { continue; }
+      walk.nestedStacks++;
+      const nested: TemplateCount = { resources: 0, entries: 0 };
+      walk.templates.set(child, nested);
+      countResources(child, nested, own, walk);
+      continue;
     }
-    countResources(child, own, withNested, count);
+    countResources(child, template, own, walk);
   }
 }

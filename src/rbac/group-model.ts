@@ -52,9 +52,9 @@ export function normalizeGroup(group: string, access: unknown, source: string): 
       got: obj.clusterRole === undefined ? 'neither' : 'both',
     });
   }
-  const rules = reader.list(obj, 'rules', 'rules');
-  const clusterRole = reader.string(obj, 'clusterRole', 'clusterRole');
-  const namespaces = reader.stringList(obj, 'namespaces', 'namespaces');
+  const rules = reader.list(obj, 'rules', '');
+  const clusterRole = reader.string(obj, 'clusterRole', '');
+  const namespaces = reader.stringList(obj, 'namespaces', '');
   // The names of the RBAC objects derive from the role and the namespaces, so they are
   // known at synth time; a token (a parameter, say) would rename them at every value.
   if (clusterRole !== undefined && isToken(clusterRole)) {
@@ -82,10 +82,10 @@ function normalizeRule(reader: FieldReader, rule: unknown, field: FieldPath): Rb
   for (const key of ['apiGroups', 'resources', 'verbs']) { reader.required(obj, key, field); }
   return {
     field,
-    apiGroups: reader.stringList(obj, 'apiGroups', `${field}.apiGroups`),
-    resources: reader.stringList(obj, 'resources', `${field}.resources`),
-    verbs: reader.stringList(obj, 'verbs', `${field}.verbs`),
-    resourceNames: reader.stringList(obj, 'resourceNames', `${field}.resourceNames`),
+    apiGroups: reader.stringList(obj, 'apiGroups', field),
+    resources: reader.stringList(obj, 'resources', field),
+    verbs: reader.stringList(obj, 'verbs', field),
+    resourceNames: reader.stringList(obj, 'resourceNames', field),
   };
 }
 

@@ -54,7 +54,7 @@ function entryOf(
   templates: TemplateCache,
 ): { stack: string; entry: TemplateEntry; principalPath?: string; permissionSet?: string } {
   const asMade = entryAsMade(resource);
-  if (asMade) { return { stack: Stack.of(resource).node.path, entry: asMade }; }
+  if (asMade) { return { stack: templates.stackPath(Stack.of(resource)), entry: asMade }; }
   const read = templates.entryOf(resource);
   const principal = inAppPrincipal(resource, read.entry);
   if (principal?.tokenTarget === undefined) { return read; }
@@ -77,9 +77,20 @@ function inAppPrincipal(resource: CfnAccessEntry, entry: TemplateEntry): Princip
   return sameInTemplate ? describePrincipal(resource, arn) : undefined;
 }
 
-/** Template files as written by synth, each read once. */
+/** Template files as written by synth, each read once, and the paths of their stacks. */
 class TemplateCache {
   private readonly templates = new Map<Stack, { path: string; resources: TemplateResources }>();
+  private readonly paths = new Map<Stack, string>();
+
+  /** A stack's construct path, worked out once: thousands of entries share a few stacks. */
+  public stackPath(stack: Stack): string {
+    let path = this.paths.get(stack);
+    if (path === undefined) {
+      path = stack.node.path;
+      this.paths.set(stack, path);
+    }
+    return path;
+  }
 
   /** The entry as its stack's template file has it, with the stack that holds it. */
   public entryOf(resource: CfnAccessEntry): { stack: string; entry: TemplateEntry } {
@@ -87,7 +98,7 @@ class TemplateCache {
     let template = this.templates.get(stack);
     if (!template) {
       const file = join(Stage.of(stack)!.outdir, stack.templateFile);
-      template = { path: stack.node.path, resources: readTemplate(file).Resources ?? {} };
+      template = { path: this.stackPath(stack), resources: readTemplate(file).Resources ?? {} };
       this.templates.set(stack, template);
     }
     const logicalId = logicalIdIn(template.resources, resource);

@@ -6,7 +6,8 @@ import { AcknowledgementRecord } from '../private/acknowledgements';
 export function renderReport(report: AccessReport, changes?: readonly AccessChange[]): string {
   const lines = [`# Access to EKS cluster ${report.cluster}`, ''];
   const names = principalNames(report.entries);
-  lines.push(...renderSummary(report, names), '');
+  renderSummary(lines, report, names);
+  lines.push('');
   if (changes) {
     lines.push(...renderChanges(changes), '');
   }
@@ -67,9 +68,13 @@ function principalName(entry: ReportEntry): string {
     : `${code(entry.principalPath)} (IAM Identity Center permission set ${code(entry.permissionSet)})`;
 }
 
-function renderSummary(report: AccessReport, names: ReadonlyMap<string, string>): string[] {
+/**
+ * Adds the summary to `lines`: pushed, not returned, since its namespace table may have
+ * thousands of rows, and spreading them into another list copies each one once more.
+ */
+function renderSummary(lines: string[], report: AccessReport, names: ReadonlyMap<string, string>): void {
   const { clusterWide, namespaceWriters, withGroups, nodes } = report.summary;
-  const lines = [
+  lines.push(
     '## Summary',
     '',
     '| cluster-wide | principals |',
@@ -80,17 +85,19 @@ function renderSummary(report: AccessReport, names: ReadonlyMap<string, string>)
     `| read, no Secrets | ${clusterWide.read} |`,
     '',
     `Principals with Kubernetes groups (their access is what your RBAC bindings give): ${withGroups}. Node entries: ${nodes}.`,
-  ];
-  const namespaces = Object.entries(namespaceWriters);
+  );
+  // Keys, not `Object.entries`: a map of thousands of namespaces would get a pair for each.
+  const namespaces = Object.keys(namespaceWriters);
   if (namespaces.length > 0) {
     lines.push('', '| namespace | can write (admin or edit) |', '|---|---|');
-    for (const [ns, principals] of namespaces) {
+    for (let n = 0; n < namespaces.length; n++) {
+      const ns = namespaces[n];
+      const principals = namespaceWriters[ns];
       let writers = '';
       for (let i = 0; i < principals.length; i++) { writers += (i > 0 ? '<br>' : '') + (names.get(principals[i]) ?? code(principals[i])); }
       lines.push(`| \`${ns}\` | ${writers} |`);
     }
   }
-  return lines;
 }
 
 /** What the app accepted on purpose: each acknowledgement, its reason, what it silenced. */

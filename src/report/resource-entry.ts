@@ -74,8 +74,24 @@ function policiesOf(value: unknown): TemplatePolicy[] | undefined {
  * shows its name, which is the same in every partition.
  */
 function literalPolicyArn(arn: unknown): string | undefined {
+  if (typeof arn !== 'string') { return undefined; }
+  let literal = LITERAL_POLICY_ARNS.get(arn);
+  if (literal === undefined) {
+    literal = literalPolicyArnUncached(arn) ?? null;
+    if (LITERAL_POLICY_ARNS.size < 1000) { LITERAL_POLICY_ARNS.set(arn, literal); }
+  }
+  return literal ?? undefined;
+}
+
+/**
+ * `literalPolicyArn` by ARN text: thousands of entries hold the same few policy ARNs (the
+ * same strings, see `policyArn`), and the test for a token costs more than the lookup.
+ */
+const LITERAL_POLICY_ARNS = new Map<string, string | null>();
+
+function literalPolicyArnUncached(arn: string): string | undefined {
   if (isLiteral(arn)) { return arn; }
-  const name = typeof arn === 'string' ? policyNameOfRendered(arn) : undefined;
+  const name = policyNameOfRendered(arn);
   return name === undefined ? undefined : policyArn(name, 'aws');
 }
 

@@ -139,6 +139,12 @@ export interface Rule {
    * docs/rules.md.
    */
   readonly source: string;
-  readonly checkEntry?: (entry: EntryModel, context: RuleContext) => Violation[];
-  readonly checkAll?: (entries: readonly EntryModel[], context: RuleContext) => CollectionViolation[];
+  readonly checkEntry?: (entry: EntryModel, context: RuleContext) => readonly Violation[];
+  readonly checkAll?: (entries: readonly EntryModel[], context: RuleContext) => readonly CollectionViolation[];
 }
+
+/**
+ * What a rule returns when it finds nothing: one shared, frozen list, since most rules find
+ * nothing in most entries and each check runs for every entry at each synth.
+ */
+export const NO_VIOLATIONS: readonly never[] = Object.freeze([]);

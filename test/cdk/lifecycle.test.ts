@@ -1,4 +1,4 @@
-import { App, CfnOutput, Stack, Tags } from 'aws-cdk-lib';
+import { App, Aspects, CfnOutput, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
@@ -79,6 +79,16 @@ describe('when entries are created', () => {
     expect(manager.node.children.filter((c) => c instanceof CfnAccessEntry)).toHaveLength(0);
     Template.fromStack(stack).hasResourceProperties('AWS::EKS::AccessEntry', { PrincipalArn: DEV });
     expect(manager.entryFor(DEV)).toBeDefined();
+  });
+
+  test('makes the entries from an aspect that no entry inherits, and that a Tags aspect still reaches', () => {
+    // An aspect of the manager itself would be invoked on each of its entries, at every
+    // pass of CDK over the tree: the manager carries none, a leaf of its own does.
+    const stack = new Stack(new App(), 'Stack');
+    const manager = new EksAccessManager(stack, 'Access', { clusterName: 'prod', principals: { [DEV]: {} } });
+    Tags.of(stack).add('team', 'platform');
+    expect(Aspects.of(manager).all).toHaveLength(0);
+    Template.fromStack(stack).hasResourceProperties('AWS::EKS::AccessEntry', { PrincipalArn: DEV, Tags: [{ Key: 'team', Value: 'platform' }] });
   });
 
   test('creates an entry asked for before synth at once, under the same path as at synth', () => {

@@ -23,12 +23,12 @@ export function checkEntry(
   access: unknown,
   context: RuleContext = contextOf(),
   principal: string | PrincipalModel = DEV_ROLE,
-): Violation[] {
+): readonly Violation[] {
   return rule.checkEntry!(entryOf(access, principal), context);
 }
 
 /** What a rule says about several entries together. */
-export function checkAll(rule: Rule, entries: EntryModel[], context: RuleContext = contextOf()): CollectionViolation[] {
+export function checkAll(rule: Rule, entries: EntryModel[], context: RuleContext = contextOf()): readonly CollectionViolation[] {
   return rule.checkAll!(entries, context);
 }
 

@@ -1,7 +1,7 @@
 import { quote } from '../../private/describe-value';
 import { isToken } from '../../private/tokens';
 import { ACCESS_ENTRY_TYPES } from '../../private/vocabulary';
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 const VALUES = [...ACCESS_ENTRY_TYPES].join(', ');
 
@@ -19,7 +19,7 @@ export const EAM001: Rule = {
   summary: 'The entry `type` is one of the exact EKS values (`STANDARD`, `EC2_LINUX`, ...), upper case: CloudFormation refuses any other case.',
   source: 'R1 — EKS API reference (CreateAccessEntry); aws-cdk PR 31147; cloudformation-coverage-roadmap issue 2116',
   checkEntry: (entry) => {
-    if (isToken(entry.type) || ACCESS_ENTRY_TYPES.has(entry.type)) { return []; }
+    if (isToken(entry.type) || ACCESS_ENTRY_TYPES.has(entry.type)) { return NO_VIOLATIONS; }
     const upper = entry.type.toUpperCase();
     if (ACCESS_ENTRY_TYPES.has(upper)) {
       return [{

@@ -1,6 +1,6 @@
 import { quote } from '../../private/describe-value';
 import { IAM_NAME_MAX, IAM_PATH_MAX, parseArn, parseIamPrincipal, splitIamResource } from '../../private/principal-arn';
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 const ROOT = /^arn:[^:]+:iam::\d{12}:root$/;
 const SSO_ROLE_NAME = /^AWSReservedSSO_/;
@@ -24,7 +24,7 @@ export const EAM003: Rule = {
   checkEntry: (entry) => {
     const arn = entry.principal.arn;
     // The account root has a rule of its own (EAM006).
-    if (arn === undefined || parseIamPrincipal(arn) || ROOT.test(arn)) { return []; }
+    if (arn === undefined || parseIamPrincipal(arn) || ROOT.test(arn)) { return NO_VIOLATIONS; }
     return [{ field: '', ...explain(arn) }];
   },
 };

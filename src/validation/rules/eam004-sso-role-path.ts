@@ -1,4 +1,4 @@
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 const SSO_PATH = /^\/aws-reserved\/sso\.amazonaws\.com\//;
 
@@ -19,7 +19,7 @@ export const EAM004: Rule = {
     const { kind, name, path, partition, account } = entry.principal.facts;
     // A literal ARN that names a role always has its name and path (`literalPrincipal`).
     if (entry.principal.arn === undefined || kind !== 'role' || !name!.startsWith('AWSReservedSSO_') || SSO_PATH.test(path!)) {
-      return [];
+      return NO_VIOLATIONS;
     }
     return [{
       field: '',

@@ -1,4 +1,4 @@
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /** R5: service-linked roles cannot be given entries; EKS makes those itself. */
 export const EAM005: Rule = {
@@ -8,7 +8,7 @@ export const EAM005: Rule = {
   source: 'R5 — EKS user guide; terraform-provider-aws issue 36447',
   checkEntry: (entry) => {
     const { kind, path } = entry.principal.facts;
-    if (kind !== 'role' || !path?.startsWith('/aws-service-role/')) { return []; }
+    if (kind !== 'role' || !path?.startsWith('/aws-service-role/')) { return NO_VIOLATIONS; }
     return [{
       field: '',
       message: 'is a service-linked role; EKS refuses access entries for them and manages their access itself',

@@ -1,4 +1,4 @@
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 const ROOT = /^arn:[^:]+:iam::(\d{12}):root$/;
 
@@ -10,7 +10,7 @@ export const EAM006: Rule = {
   source: 'R6 — aws-iam-authenticator issue 797',
   checkEntry: (entry) => {
     const match = ROOT.exec(entry.principal.arn ?? '');
-    if (!match) { return []; }
+    if (!match) { return NO_VIOLATIONS; }
     return [{
       field: '',
       message: `is the root of account ${match[1]}; an access entry for it grants nobody anything`,

@@ -1,6 +1,6 @@
 import { isToken } from '../../private/tokens';
 import { NODE_ENTRY_TYPES } from '../../private/vocabulary';
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /** R7: cross-account principals only for STANDARD; node roles are in the cluster's account. */
 export const EAM007: Rule = {
@@ -11,7 +11,7 @@ export const EAM007: Rule = {
   checkEntry: (entry, context) => {
     const account = entry.principal.facts.account;
     if (isToken(entry.type) || !NODE_ENTRY_TYPES.has(entry.type) || !account || !context.account || account === context.account) {
-      return [];
+      return NO_VIOLATIONS;
     }
     return [{
       field: 'type',

@@ -1,6 +1,6 @@
 import { isToken } from '../../private/tokens';
 import { NODE_ENTRY_TYPES } from '../../private/vocabulary';
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /** R8: node entry types need a role, not a user. */
 export const EAM008: Rule = {
@@ -9,7 +9,7 @@ export const EAM008: Rule = {
   summary: 'A node entry (`EC2_LINUX`, `FARGATE_LINUX`, ...) is for an IAM role, not an IAM user.',
   source: 'R8 — EKS API reference (CreateAccessEntry)',
   checkEntry: (entry) => {
-    if (isToken(entry.type) || !NODE_ENTRY_TYPES.has(entry.type) || entry.principal.facts.kind !== 'user') { return []; }
+    if (isToken(entry.type) || !NODE_ENTRY_TYPES.has(entry.type) || entry.principal.facts.kind !== 'user') { return NO_VIOLATIONS; }
     return [{
       field: 'type',
       message: `a node entry (${entry.type}) for an IAM user; nodes authenticate with a role`,

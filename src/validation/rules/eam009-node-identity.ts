@@ -1,6 +1,6 @@
 import { isToken } from '../../private/tokens';
 import { NODE_ENTRY_TYPES } from '../../private/vocabulary';
-import { Rule, Severity, Violation } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity, Violation } from '../rule';
 
 /**
  * R9: username and Kubernetes groups only on STANDARD entries. EKS sets them for node
@@ -12,7 +12,7 @@ export const EAM009: Rule = {
   summary: 'Node entry types (`EC2_LINUX`, `FARGATE_LINUX`, ...) take no `username` or `kubernetesGroups`: EKS sets them.',
   source: 'R9 — EKS user guide; eksctl; terraform-aws-eks issue 2896',
   checkEntry: (entry) => {
-    if (isToken(entry.type) || !NODE_ENTRY_TYPES.has(entry.type)) { return []; }
+    if (isToken(entry.type) || !NODE_ENTRY_TYPES.has(entry.type)) { return NO_VIOLATIONS; }
     const violations: Violation[] = [];
     if (entry.username !== undefined) {
       violations.push({

@@ -1,6 +1,6 @@
 import { quote } from '../../private/describe-value';
 import { isToken } from '../../private/tokens';
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /** Prefixes EKS reserves for its own usernames. */
 const RESERVED = ['system:', 'eks:', 'aws:', 'amazon:', 'iam:'];
@@ -13,9 +13,9 @@ export const EAM010: Rule = {
   source: 'R10 — EKS user guide (set-custom-username)',
   checkEntry: (entry) => {
     const username = entry.username;
-    if (username === undefined || isToken(username)) { return []; }
+    if (username === undefined || isToken(username)) { return NO_VIOLATIONS; }
     const prefix = RESERVED.find((p) => username.startsWith(p));
-    if (!prefix) { return []; }
+    if (!prefix) { return NO_VIOLATIONS; }
     return [{
       field: 'username',
       message: `${quote(username)} starts with "${prefix}", which EKS reserves`,

@@ -1,6 +1,6 @@
 import { quote } from '../../private/describe-value';
 import { isToken } from '../../private/tokens';
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 const SESSION_TEMPLATE = /\{\{SessionName(Raw)?\}\}/;
 
@@ -15,9 +15,9 @@ export const EAM011: Rule = {
   source: 'R11 — EKS user guide',
   checkEntry: (entry) => {
     const username = entry.username;
-    if (username === undefined || isToken(username)) { return []; }
+    if (username === undefined || isToken(username)) { return NO_VIOLATIONS; }
     const match = SESSION_TEMPLATE.exec(username);
-    if (!match || username.slice(0, match.index).includes(':')) { return []; }
+    if (!match || username.slice(0, match.index).includes(':')) { return NO_VIOLATIONS; }
     return [{
       field: 'username',
       message: `${quote(username)} has ${match[0]} with no ":" before it, which EKS refuses`,

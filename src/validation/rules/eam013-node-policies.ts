@@ -3,7 +3,7 @@ import { EksAccessPolicy } from '../../policy';
 import { parsePolicy } from '../../private/policy-arn';
 import { isToken } from '../../private/tokens';
 import { NODE_ENTRY_TYPES } from '../../private/vocabulary';
-import { Rule, Severity, Violation } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity, Violation } from '../rule';
 
 /**
  * R13: access policies only on STANDARD entries, except EC2 (Auto Mode) nodes, which take
@@ -15,7 +15,7 @@ export const EAM013: Rule = {
   summary: 'Node entry types take no access policies, except `EC2` (Auto Mode) with `AmazonEKSAutoNodePolicy` at cluster scope.',
   source: 'R13 — EKS API reference; EKS user guide; aws-cdk issue 37496',
   checkEntry: (entry) => {
-    if (isToken(entry.type) || !NODE_ENTRY_TYPES.has(entry.type)) { return []; }
+    if (isToken(entry.type) || !NODE_ENTRY_TYPES.has(entry.type)) { return NO_VIOLATIONS; }
     const violations: Violation[] = [];
     for (const grant of entry.accessPolicies) {
       if (entry.type === AccessEntryType.EC2 && isAutoNodeAtClusterScope(grant.policy, grant.scopeType)) { continue; }

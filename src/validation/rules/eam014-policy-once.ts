@@ -12,17 +12,19 @@ export const EAM014: Rule = {
   summary: 'Each access policy appears once per entry (the same policy with two scopes fails the API).',
   source: 'R14 — EKS user guide',
   checkEntry: (entry) => {
-    const firstField = new Map<string, string>();
     const violations: Violation[] = [];
-    for (const grant of entry.accessPolicies) {
-      if (grant.policy === undefined || isToken(grant.policy)) { continue; }
+    const grants = entry.accessPolicies;
+    // No map: an entry holds at most 20 grants (R15), mostly one or two, and this runs
+    // for every entry at each synth.
+    const keys: Array<string | undefined> = [];
+    for (let i = 0; i < grants.length; i++) {
+      const grant = grants[i];
       // A name and the ARN of the same policy are the same policy.
-      const key = parsePolicy(grant.policy).name ?? grant.policy;
-      const earlier = firstField.get(key);
-      if (earlier === undefined) {
-        firstField.set(key, grant.field);
-        continue;
-      }
+      const key = grant.policy === undefined || isToken(grant.policy) ? undefined : parsePolicy(grant.policy).name ?? grant.policy;
+      keys.push(key);
+      const first = key === undefined ? -1 : keys.indexOf(key);
+      if (first === i || first < 0) { continue; }
+      const earlier = grants[first].field;
       violations.push({
         field: `${grant.field}.policy`,
         message: `${key} is already granted at ${earlier}`,

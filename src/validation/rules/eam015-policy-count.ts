@@ -1,4 +1,4 @@
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /** The CloudFormation schema's limit on access policies in one entry. */
 export const MAX_POLICIES_PER_ENTRY = 20;
@@ -11,7 +11,7 @@ export const EAM015: Rule = {
   source: 'R15 — CloudFormation schema of AWS::EKS::AccessEntry',
   checkEntry: (entry) => {
     const count = entry.accessPolicies.length;
-    if (count <= MAX_POLICIES_PER_ENTRY) { return []; }
+    if (count <= MAX_POLICIES_PER_ENTRY) { return NO_VIOLATIONS; }
     return [{
       field: 'accessPolicies',
       message: `has ${count} access policies; an entry takes at most ${MAX_POLICIES_PER_ENTRY}`,

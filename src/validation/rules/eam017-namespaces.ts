@@ -6,6 +6,9 @@ import { Rule, Severity, Violation } from '../rule';
 /** A prefix wildcard: the start of a label, then one `*` at the end (or `*` alone). */
 const PREFIX_WILDCARD = /^([a-z0-9][-a-z0-9]*)?\*$/;
 
+/** Up to this many namespaces in a scope, a duplicate is found by scanning the list. */
+const SCAN_LIMIT = 8;
+
 /**
  * R17: each namespace is an RFC 1123 label of at most 63 characters, or a prefix with one
  * trailing `*`; a scope lists each namespace once.
@@ -19,18 +22,19 @@ export const EAM017: Rule = {
     const violations: Violation[] = [];
     for (const grant of entry.accessPolicies) {
       const namespaces = grant.namespaces ?? [];
-      const seen = new Set<string>();
-      // An indexed loop, and the field's text only for a finding: this runs for every
-      // namespace of every entry at each synth.
+      // A set only for a long list: most scopes list a few namespaces. An indexed loop,
+      // and the field's text only for a finding: this runs for every namespace of every
+      // entry at each synth.
+      const seen = namespaces.length > SCAN_LIMIT ? new Set<string>() : undefined;
       for (let i = 0; i < namespaces.length; i++) {
         const namespace = namespaces[i];
         if (isToken(namespace)) { continue; }
-        const problem = namespaceProblem(namespace)
-          ?? (seen.has(namespace) ? listedTwice(namespace) : undefined);
+        const listedBefore = seen ? seen.has(namespace) : namespaces.indexOf(namespace) < i;
+        const problem = namespaceProblem(namespace) ?? (listedBefore ? listedTwice(namespace) : undefined);
         if (problem) {
           violations.push({ field: `${grant.field}.accessScope.namespaces[${i}]`, ...problem });
         }
-        seen.add(namespace);
+        seen?.add(namespace);
       }
     }
     return violations;

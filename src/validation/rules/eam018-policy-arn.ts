@@ -19,13 +19,12 @@ export const EAM018: Rule = {
     for (const grant of entry.accessPolicies) {
       const policy = grant.policy;
       if (policy === undefined || isToken(policy)) { continue; }
-      const field = `${grant.field}.policy`;
       const parsed = parsePolicy(policy);
       if (parsed.name === undefined) {
-        violations.push({ field, ...describeBadPolicy(policy, parsed.isArn) });
+        violations.push({ field: `${grant.field}.policy`, ...describeBadPolicy(policy, parsed.isArn) });
       } else if (parsed.partition && context.partition && parsed.partition !== context.partition) {
         violations.push({
-          field,
+          field: `${grant.field}.policy`,
           message: `${quote(policy)} is in partition "${parsed.partition}", but the stack is in "${context.partition}"`,
           fix: `write the policy name ${quote(parsed.name)} alone: it becomes an ARN in the stack's partition`,
         });

@@ -28,11 +28,10 @@ export const EAM019: Rule = {
       if (grant.policy === undefined || isToken(grant.policy)) { continue; }
       const name = parsePolicy(grant.policy).name;
       if (name === undefined) { continue; } // not a policy at all: EAM018
-      const field = `${grant.field}.policy`;
       const audience = catalogPolicy(name)?.audience;
       if (audience === PolicyAudience.SERVICE_LINKED_ONLY) {
         violations.push({
-          field,
+          field: `${grant.field}.policy`,
           message: `${name} is designated for AWS service-linked roles only and cannot be used with customer-managed roles; EKS associates it itself`,
           fix: `remove it, or grant a policy meant for people and workloads: ${CUSTOMER_POLICY_NAMES.join(', ')}`,
         });

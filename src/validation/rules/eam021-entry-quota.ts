@@ -1,5 +1,5 @@
 import { principalKey } from '../../private/model';
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /** The EKS quota on access entries per cluster (not adjustable). */
 export const MAX_ENTRIES_PER_CLUSTER = 3000;
@@ -21,7 +21,7 @@ export const EAM021: Rule = {
       principals.add(principalKey(entry.principal));
       if (principals.size === MAX_ENTRIES_PER_CLUSTER + 1 && !firstOver) { firstOver = entry; }
     }
-    if (!firstOver) { return []; }
+    if (!firstOver) { return NO_VIOLATIONS; }
     return [{
       entry: firstOver,
       field: '',

@@ -1,5 +1,5 @@
 import { principalKey } from '../../private/model';
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /**
  * R24: with `bootstrapClusterCreatorAdminPermissions` on (the default), EKS gives the
@@ -15,7 +15,7 @@ export const EAM024: Rule = {
   checkEntry: (entry, { cluster }) => {
     const inApp = cluster.inApp;
     const creator = inApp?.creator;
-    if (!inApp?.bootstrapCreatorAdmin || !creator || creator.key !== principalKey(entry.principal)) { return []; }
+    if (!inApp?.bootstrapCreatorAdmin || !creator || creator.key !== principalKey(entry.principal)) { return NO_VIOLATIONS; }
     return [{
       field: '',
       message: `is ${creator.reason}; EKS already gives it an admin entry (bootstrapClusterCreatorAdminPermissions)`,

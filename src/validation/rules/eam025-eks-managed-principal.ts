@@ -1,5 +1,5 @@
 import { principalKey } from '../../private/model';
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /**
  * R25: EKS makes the entries of managed node group roles, Fargate pod execution roles and
@@ -13,7 +13,7 @@ export const EAM025: Rule = {
   checkEntry: (entry, { cluster }) => {
     const key = principalKey(entry.principal);
     const managed = cluster.inApp?.eksManaged.find((m) => m.key === key);
-    if (!managed) { return []; }
+    if (!managed) { return NO_VIOLATIONS; }
     return [{
       field: '',
       message: `EKS already creates this entry: it is ${managed.reason}`,

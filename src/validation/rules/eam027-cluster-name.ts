@@ -1,6 +1,6 @@
 import { quote } from '../../private/describe-value';
 import { isToken } from '../../private/tokens';
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /** The longest EKS cluster name (EKS `CreateCluster`: `name`). */
 export const MAX_CLUSTER_NAME = 100;
@@ -25,7 +25,7 @@ export const EAM027: Rule = {
   checkAll: (_entries, { cluster }) => {
     const name = cluster.clusterName;
     // A name of the wrong shape (the empty string, in the construct) is reported by EAM101.
-    if (name === undefined || isToken(name) || cluster.malformedFields.some((m) => m.field === 'clusterName')) { return []; }
+    if (name === undefined || isToken(name) || cluster.malformedFields.some((m) => m.field === 'clusterName')) { return NO_VIOLATIONS; }
     const problem = nameProblem(name);
     return problem ? [{ field: 'clusterName', ...problem }] : [];
   },

@@ -1,4 +1,4 @@
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /**
  * Group bindings are Kubernetes objects, applied by the cluster's kubectl provider: the
@@ -11,7 +11,7 @@ export const EAM102: Rule = {
   source: 'This library\'s input schema; aws-cdk-lib aws-eks-v2 and aws-eks (KubernetesManifest needs a kubectl provider)',
   checkAll: (_entries, context) => {
     const problem = context.rbac?.kubectlProblem;
-    if (!problem || context.rbac!.groups.length === 0) { return []; }
+    if (!problem || context.rbac!.groups.length === 0) { return NO_VIOLATIONS; }
     return [{ field: 'groups', message: `${problem.message}, so the group bindings cannot be applied to it`, fix: problem.fix }];
   },
 };

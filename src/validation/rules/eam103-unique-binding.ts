@@ -1,5 +1,5 @@
 import { bindingPlaces, GroupModel } from '../../rbac/group-model';
-import { CollectionViolation, Rule, Severity } from '../rule';
+import { CollectionViolation, NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /**
  * A group is bound once in each place (cluster-wide, or a namespace) on a cluster, across
@@ -14,7 +14,7 @@ export const EAM103: Rule = {
   source: 'This library\'s input model (one binding per group and place, as one entry per principal: R2); Kubernetes RBAC (bindings are additive: two bindings of a group grant their union)',
   checkAll: (_entries, context) => {
     const rbac = context.rbac;
-    if (!rbac) { return []; }
+    if (!rbac) { return NO_VIOLATIONS; }
     const own = new Set(rbac.groups);
     const first = new Map<string, GroupModel>();
     const violations: CollectionViolation[] = [];

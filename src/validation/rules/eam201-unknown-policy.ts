@@ -44,12 +44,11 @@ export const EAM201: Rule = {
       if (grant.policy === undefined || isToken(grant.policy)) { continue; }
       const name = parsePolicy(grant.policy).name;
       if (name === undefined) { continue; } // malformed: EAM018's
-      const field = `${grant.field}.policy`;
       const known = catalogPolicy(name);
       if (!known) {
         const suggestion = closestCatalogName(name);
         violations.push({
-          field,
+          field: `${grant.field}.policy`,
           message: `${name} is not in this library's catalog of EKS access policies; if it does not exist, deploy fails`,
           fix: suggestion
             ? `did you mean "${suggestion}"? If ${name} is a new policy, check it with "aws eks list-access-policies" and acknowledge this warning`
@@ -63,7 +62,7 @@ export const EAM201: Rule = {
         : EKS_ASSOCIATED[known.audience];
       if (role) {
         violations.push({
-          field,
+          field: `${grant.field}.policy`,
           message: `${name} is a policy EKS associates itself with ${role}, not one meant for people and workloads`,
           fix: `grant a policy meant for people and workloads (${CUSTOMER_POLICY_NAMES.join(', ')}); acknowledge this warning if this principal needs it`,
         });

@@ -1,4 +1,4 @@
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /**
  * An in-app role or user with a fixed name. If CloudFormation ever replaces it, the new
@@ -12,7 +12,7 @@ export const EAM203: Rule = {
   source: 'EKS API reference (AccessEntry: a recreated principal has a new unique id, and the entry stops working)',
   checkEntry: (entry) => {
     const { inAppWithFixedName, kind, name } = entry.principal.facts;
-    if (!inAppWithFixedName) { return []; }
+    if (!inAppWithFixedName) { return NO_VIOLATIONS; }
     return [{
       field: '',
       message: `is the ${kind} "${name}" of this app, with a fixed name; if CloudFormation replaces it, EKS stops recognising it and the entry grants nothing`,

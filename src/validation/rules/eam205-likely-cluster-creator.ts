@@ -1,4 +1,4 @@
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /** The CloudFormation execution role of the CDK bootstrap, which usually creates the cluster. */
 const CDK_EXECUTION_ROLE = /:role\/cdk-[a-z0-9]+-cfn-exec-role-\d{12}-[a-z0-9-]+$/;
@@ -16,9 +16,9 @@ export const EAM205: Rule = {
   source: 'R24 — EKS API reference (CreateCluster, bootstrapClusterCreatorAdminPermissions); CDK bootstrap template (cfn-exec-role)',
   checkEntry: (entry, { cluster }) => {
     const inApp = cluster.inApp;
-    if (!inApp?.bootstrapCreatorAdmin || inApp.creator) { return []; }
+    if (!inApp?.bootstrapCreatorAdmin || inApp.creator) { return NO_VIOLATIONS; }
     const arn = entry.principal.arn ?? entry.principal.facts.resolvedArn;
-    if (arn === undefined || !CDK_EXECUTION_ROLE.test(arn)) { return []; }
+    if (arn === undefined || !CDK_EXECUTION_ROLE.test(arn)) { return NO_VIOLATIONS; }
     return [{
       field: '',
       message: `looks like the CDK CloudFormation execution role, which creates the cluster ${inApp.path} when it is deployed with the default bootstrap; EKS then already gives it an admin entry (bootstrapClusterCreatorAdminPermissions), and this one fails with 409`,

@@ -1,5 +1,5 @@
 import { isToken } from '../../private/tokens';
-import { CollectionViolation, Rule, Severity } from '../rule';
+import { CollectionViolation, NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /**
  * A group bound here that no access entry of the cluster carries grants nothing (yet): a
@@ -13,12 +13,12 @@ export const EAM206: Rule = {
   source: 'EKS user guide (access entries: Kubernetes groups); Kubernetes RBAC (group subjects)',
   checkAll: (entries, context) => {
     const groups = context.rbac?.groups ?? [];
-    if (groups.length === 0) { return []; }
+    if (groups.length === 0) { return NO_VIOLATIONS; }
     const carried = new Set<string>();
     for (const entry of entries) {
       for (const group of entry.kubernetesGroups ?? []) {
         // An unknown group may be any of them: nothing is flagged.
-        if (isToken(group)) { return []; }
+        if (isToken(group)) { return NO_VIOLATIONS; }
         carried.add(group);
       }
     }

@@ -1,7 +1,7 @@
 import { AccessEntryType } from '../../access-entry-type';
 import { EntryModel } from '../../private/model';
 import { isToken } from '../../private/tokens';
-import { Rule, Severity } from '../rule';
+import { NO_VIOLATIONS, Rule, Severity } from '../rule';
 
 /**
  * A `STANDARD` entry with Kubernetes groups and no access policy gets its access from
@@ -16,7 +16,7 @@ export const EAM207: Rule = {
   source: 'EKS user guide (access entries: Kubernetes groups need RBAC bindings); Kubernetes RBAC',
   checkEntry: (entry, context) => {
     const bound = context.rbac?.boundGroups;
-    if (!bound || !grantsOnlyThroughUnboundGroups(entry, bound)) { return []; }
+    if (!bound || !grantsOnlyThroughUnboundGroups(entry, bound)) { return NO_VIOLATIONS; }
     return [{
       field: 'kubernetesGroups',
       message: `no RBAC binding of this app names ${entry.kubernetesGroups!.map((g) => JSON.stringify(g)).join(', ')}, and the entry has no access policy: it grants nothing the app can see`,
