@@ -43,10 +43,9 @@ export function unchangedLogicalId(element: CfnElement): string | undefined {
 /**
  * The id `stack.getLogicalId(element)` gives. Where that is certain, it is computed here
  * from the path of the element's parent, worked out once per parent: CDK walks the whole
- * path and builds a hash object for each element, about half the cost of an entry's id
- * (15 ms of 25 at 3,000 entries). Anything this does not cover (a stack that allocates ids
- * its own way, a rename, a token or a hidden id in the path, no MD5 in `crypto`) is asked
- * of CDK itself.
+ * path and builds a hash object for each element (25 ms for 3,000 entries; 9 ms this way).
+ * Anything this does not cover (a stack that allocates ids its own way, a rename, a token
+ * or a hidden id in the path, no MD5 in `crypto`) is asked of CDK itself.
  */
 export function defaultLogicalId(element: CfnElement): string {
   const stack = element.stack;
@@ -71,7 +70,7 @@ const MAX_HUMAN_LENGTH = 240;
  * What `makeUniqueId` makes of a parent's path components (from below the stack): their
  * `/`-joined text (hashed with the child's id), the human part, and the last component
  * kept by its de-duplication, which decides whether the child's id is added to the human
- * part. Undefined when the fast path does not apply.
+ * part. Stored as null for a parent the fast path does not apply to.
  */
 interface PathPrefix {
   readonly path: string;

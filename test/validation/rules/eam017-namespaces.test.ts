@@ -33,6 +33,17 @@ describe('EAM017 namespace names', () => {
     }]);
   });
 
+  test.each([3, 12])('finds a namespace listed twice, and nothing else, in a scope of %d namespaces', (count) => {
+    // Long lists are checked with a set, short ones by scanning: both find the same.
+    const namespaces = Array.from({ length: count }, (_, i) => `team-${i}`);
+    expect(check(namespaces)).toEqual([]);
+    expect(check([...namespaces, 'team-1', 'team-1'])).toEqual([count, count + 1].map((i) => ({
+      field: `accessPolicies[0].accessScope.namespaces[${i}]`,
+      message: '"team-1" is listed twice',
+      fix: 'list each namespace once',
+    })));
+  });
+
   test('does not check a token namespace', () => {
     expect(check(['dev', Token.asString({ Ref: 'Namespace' })])).toEqual([]);
     expect(check(Token.asList({ Ref: 'Namespaces' }))).toEqual([]);
