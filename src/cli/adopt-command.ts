@@ -1,7 +1,7 @@
 import { CommandSpec, ParsedCommand } from './command';
 import { formatMap, MAP_FORMATS } from './format-map';
 import { CliIo, emit, ExitCode } from './io';
-import { CLUSTER_OPTION, CONCURRENCY_OPTION, LIVE_OPTION, liveSource, PROFILE_OPTION, REGION_OPTION } from './live-source';
+import { LIVE_SOURCE_OPTIONS, liveSource } from './live-source';
 import { countSeverities, findingText } from './located-finding';
 import { formatOption, OUT_OPTION } from './options';
 import { adoptSnapshot } from '../live/adopt';
@@ -16,11 +16,7 @@ export const ADOPT_COMMAND: CommandSpec = {
   arguments: [],
   takes: 'no arguments',
   options: [
-    LIVE_OPTION,
-    CLUSTER_OPTION,
-    REGION_OPTION,
-    PROFILE_OPTION,
-    CONCURRENCY_OPTION,
+    ...LIVE_SOURCE_OPTIONS,
     formatOption(MAP_FORMATS, 'how to print the map: yaml (a map file), json, or ts (a TypeScript \'principals\' snippet)'),
     OUT_OPTION,
   ],

@@ -16,6 +16,9 @@ export const CONCURRENCY_OPTION: OptionSpec = {
 };
 export const LIVE_OPTION: OptionSpec = { name: 'live', value: 'file', description: 'a snapshot file (eks-access-manager snapshot --out), instead of reading the cluster' };
 
+/** The options `liveSource` reads, in the order the help lists them. */
+export const LIVE_SOURCE_OPTIONS: readonly OptionSpec[] = [LIVE_OPTION, CLUSTER_OPTION, REGION_OPTION, PROFILE_OPTION, CONCURRENCY_OPTION];
+
 /** Where a command's live state comes from. */
 export interface LiveSource {
   readonly snapshot: ClusterSnapshot;

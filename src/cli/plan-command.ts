@@ -1,6 +1,6 @@
 import { CommandSpec, ParsedCommand } from './command';
 import { CliIo, emit, ExitCode, readInput } from './io';
-import { CLUSTER_OPTION, CONCURRENCY_OPTION, LIVE_OPTION, liveErrors, liveSource, PROFILE_OPTION, REGION_OPTION } from './live-source';
+import { LIVE_SOURCE_OPTIONS, liveErrors, liveSource } from './live-source';
 import { formatOption, OUT_OPTION } from './options';
 import { declaredClusterOf } from '../live/declared-entries';
 import { writeImportMappings } from '../live/import-plan';
@@ -19,11 +19,7 @@ export const PLAN_COMMAND: CommandSpec = {
   arguments: [{ name: '<cdk.out>', description: 'the cloud assembly directory of a synth' }],
   takes: 'one cloud assembly directory',
   options: [
-    LIVE_OPTION,
-    CLUSTER_OPTION,
-    REGION_OPTION,
-    PROFILE_OPTION,
-    CONCURRENCY_OPTION,
+    ...LIVE_SOURCE_OPTIONS,
     formatOption(['text', 'json'], 'how to print the plan: text, or json ({ "changes": [ { principalArn, action, stack, logicalId, widening, detail } ] })'),
     OUT_OPTION,
     { name: 'import-mapping', value: 'dir', description: 'write <stack name>.resource-mapping.json for each stack with conflicts to import, for cdk import --resource-mapping' },

@@ -1,6 +1,6 @@
-import * as crypto from 'crypto';
 import { CfnElement, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { hexHash } from './short-hash';
 import { isToken } from './tokens';
 
 /** The logical id each entry was given when it was made (see `fixLogicalId`). */
@@ -136,17 +136,4 @@ function alphanumeric(text: string): string {
 }
 
 /** MD5 as hex, as aws-cdk-lib computes it; undefined where `crypto` has no MD5 (FIPS). */
-const md5Hex: ((text: string) => string) | undefined = (() => {
-  const oneShot = (crypto as { hash?: unknown }).hash;
-  try {
-    if (typeof oneShot === 'function') {
-      const hash = oneShot as (algorithm: string, data: string) => string;
-      hash('md5', '');
-      return (text: string) => hash('md5', text);
-    }
-    crypto.createHash('md5');
-    return (text: string) => crypto.createHash('md5').update(text).digest('hex');
-  } catch {
-    return undefined;
-  }
-})();
+const md5Hex = hexHash('md5');

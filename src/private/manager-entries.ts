@@ -33,8 +33,8 @@ export class ManagerEntries {
   private readonly slots = new Map<string, EntrySlot>();
   private readonly shardStacks = new Map<number, Stack>();
   private complete = false;
-  /** The partition of the manager's stack, read at the first entry (the same for all). */
-  private partition?: string;
+  /** The partition of the manager's stack: each entry's policy ARNs are in it. */
+  private readonly partition: string;
 
   /**
    * @param owner the manager: entries are its children (or its shards')
@@ -49,7 +49,9 @@ export class ManagerEntries {
     private readonly shards?: number,
     private readonly layout: ShardLayout = ShardLayout.NESTED_STACKS,
     private readonly removalPolicy?: RemovalPolicy,
-  ) {}
+  ) {
+    this.partition = Stack.of(owner).partition;
+  }
 
   /**
    * Declares a principal's access. A second declaration of the same principal is kept
@@ -148,7 +150,6 @@ export class ManagerEntries {
 
   private create(slot: EntrySlot): void {
     if (slot.resource) { return; }
-    this.partition ??= Stack.of(this.owner).partition;
     const resource = new CfnAccessEntry(this.scopeFor(slot.principal.identity), entryIdFor(slot.principal),
       entryProperties(slot.model, this.clusterName, slot.principalArn, this.partition));
     if (this.removalPolicy !== undefined) { resource.applyRemovalPolicy(this.removalPolicy); }

@@ -3,6 +3,8 @@
  * where the account field is the literal `aws` and the partition varies.
  */
 
+import { BoundedCache } from './bounded-cache';
+
 /** The shape of an access policy name: letters and digits, as AWS names them. */
 export const POLICY_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,127}$/;
 
@@ -22,17 +24,11 @@ export interface ParsedPolicy {
  * Parsed policies by string. A map names a handful of policies thousands of times, and
  * several rules parse each one; the results are small and immutable.
  */
-const PARSED = new Map<string, ParsedPolicy>();
+const PARSED = new BoundedCache<ParsedPolicy>(1000);
 
 /** Parses a policy name or ARN; `name` is undefined when the string is neither. */
 export function parsePolicy(policy: string): ParsedPolicy {
-  let parsed = PARSED.get(policy);
-  if (parsed === undefined) {
-    parsed = parseUncached(policy);
-    // Bounded: an app with more distinct policy strings than this parses the rest each time.
-    if (PARSED.size < 1000) { PARSED.set(policy, parsed); }
-  }
-  return parsed;
+  return PARSED.get(policy, parseUncached);
 }
 
 function parseUncached(policy: string): ParsedPolicy {
@@ -48,22 +44,15 @@ function parseUncached(policy: string): ParsedPolicy {
  * holds the same string, which later lookups by that string (the report's, CDK's token
  * cache) hash once instead of once per entry.
  */
-const ARNS = new Map<string, Map<string, string>>();
+const ARNS = new BoundedCache<BoundedCache<string>>(100);
 
 /** The ARN of a policy name in a partition (which may be a token, such as `AWS::Partition`). */
 export function policyArn(name: string, partition: string): string {
-  let byName = ARNS.get(partition);
-  if (byName === undefined) {
-    byName = new Map();
-    // Bounded as `PARSED` is: partitions are a handful, tokens of partitions too.
-    if (ARNS.size < 100) { ARNS.set(partition, byName); }
-  }
-  let arn = byName.get(name);
-  if (arn === undefined) {
-    arn = `arn:${partition}:eks::aws:cluster-access-policy/${name}`;
-    if (byName.size < 1000) { byName.set(name, arn); }
-  }
-  return arn;
+  return ARNS.get(partition, newArnCache).get(name, (policyName) => `arn:${partition}:eks::aws:cluster-access-policy/${policyName}`);
+}
+
+function newArnCache(): BoundedCache<string> {
+  return new BoundedCache(1000);
 }
 
 /**

@@ -5,13 +5,32 @@ import * as crypto from 'crypto';
  * numbers and RBAC object names, each a function of one text alone (so adding, removing or
  * reordering other principals or groups never changes them).
  *
- * It uses Node's one-shot `crypto.hash` where it exists (Node 20.12 and later), which costs
- * a third of a `Hash` object per call; this runs once per principal.
+ * It runs once per principal: see `hexHash`.
  */
 export function shortHash(text: string): string {
   return sha256Hex(text).slice(0, 8);
 }
 
-const sha256Hex: (text: string) => string = typeof (crypto as { hash?: unknown }).hash === 'function'
-  ? (text) => (crypto as unknown as { hash: (algorithm: string, data: string) => string }).hash('sha256', text)
-  : (text) => crypto.createHash('sha256').update(text).digest('hex');
+const sha256Hex = hexHash('sha256')!;
+
+/**
+ * A hash of a text as hex digits, by Node's one-shot `crypto.hash` where it exists (Node
+ * 20.12 and later: a third of the cost of a `Hash` object per call), else a `Hash` object.
+ * Undefined when this Node cannot hash with `algorithm` (MD5 under FIPS).
+ *
+ * @param algorithm a `crypto` hash algorithm (`sha256`, `md5`)
+ */
+export function hexHash(algorithm: string): ((text: string) => string) | undefined {
+  const oneShot = (crypto as { hash?: unknown }).hash;
+  try {
+    if (typeof oneShot === 'function') {
+      const hash = oneShot as (algorithm: string, data: string) => string;
+      hash(algorithm, '');
+      return (text) => hash(algorithm, text);
+    }
+    crypto.createHash(algorithm);
+    return (text) => crypto.createHash(algorithm).update(text).digest('hex');
+  } catch {
+    return undefined;
+  }
+}

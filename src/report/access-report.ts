@@ -1,6 +1,7 @@
 import type { ReportGroup, ReportGroupAccess } from './group-report';
 import { renderValue, TemplateEntry, TemplateValue } from './template-entry';
 import { AcknowledgementRecord } from '../private/acknowledgements';
+import { BoundedCache } from '../private/bounded-cache';
 import { policyNameOfRendered } from '../private/policy-arn';
 import { catalogPolicy } from '../private/policy-catalog';
 import { NODE_ENTRY_TYPES } from '../private/vocabulary';
@@ -157,22 +158,20 @@ function sortInPlace<T>(items: T[], order: (a: T, b: T) => number): T[] {
 type PolicyDescription = Pick<ReportPolicy, 'policy' | 'level' | 'equivalent'>;
 
 /** Name, level and RBAC equivalent of a policy ARN; a map names only a few policies. */
-const POLICY_DESCRIPTIONS = new Map<string, PolicyDescription>();
+const POLICY_DESCRIPTIONS = new BoundedCache<PolicyDescription>(1000);
 
 function describePolicy(policyArn: TemplateValue): PolicyDescription {
-  const rendered = renderValue(policyArn);
-  let described = POLICY_DESCRIPTIONS.get(rendered);
-  if (!described) {
-    const name = policyNameOfRendered(rendered);
-    const equivalent = name ? catalogPolicy(name)?.rbacEquivalent : undefined;
-    described = {
-      policy: name ?? rendered,
-      level: (name ? LEVEL_OF_POLICY[name] : undefined) ?? 'unknown',
-      ...(equivalent ? { equivalent } : {}),
-    };
-    POLICY_DESCRIPTIONS.set(rendered, described);
-  }
-  return described;
+  return POLICY_DESCRIPTIONS.get(renderValue(policyArn), describeRendered);
+}
+
+function describeRendered(rendered: string): PolicyDescription {
+  const name = policyNameOfRendered(rendered);
+  const equivalent = name ? catalogPolicy(name)?.rbacEquivalent : undefined;
+  return {
+    policy: name ?? rendered,
+    level: (name ? LEVEL_OF_POLICY[name] : undefined) ?? 'unknown',
+    ...(equivalent ? { equivalent } : {}),
+  };
 }
 
 /** Levels by what they allow: an editor can also read (and write) Secrets. */

@@ -1,5 +1,6 @@
 import { CfnAccessEntry } from 'aws-cdk-lib/aws-eks';
 import { TemplateEntry, TemplatePolicy } from './template-entry';
+import { BoundedCache } from '../private/bounded-cache';
 import { unchangedLogicalId } from '../private/logical-ids';
 import { policyArn, policyNameOfRendered } from '../private/policy-arn';
 import { literalString } from '../private/tokens';
@@ -74,20 +75,14 @@ function policiesOf(value: unknown): TemplatePolicy[] | undefined {
  * shows its name, which is the same in every partition.
  */
 function literalPolicyArn(arn: unknown): string | undefined {
-  if (typeof arn !== 'string') { return undefined; }
-  let literal = LITERAL_POLICY_ARNS.get(arn);
-  if (literal === undefined) {
-    literal = literalPolicyArnUncached(arn) ?? null;
-    if (LITERAL_POLICY_ARNS.size < 1000) { LITERAL_POLICY_ARNS.set(arn, literal); }
-  }
-  return literal ?? undefined;
+  return typeof arn === 'string' ? LITERAL_POLICY_ARNS.get(arn, literalPolicyArnUncached) : undefined;
 }
 
 /**
  * `literalPolicyArn` by ARN text: thousands of entries hold the same few policy ARNs (the
  * same strings, see `policyArn`), and the test for a token costs more than the lookup.
  */
-const LITERAL_POLICY_ARNS = new Map<string, string | null>();
+const LITERAL_POLICY_ARNS = new BoundedCache<string | undefined>(1000);
 
 function literalPolicyArnUncached(arn: string): string | undefined {
   if (isLiteral(arn)) { return arn; }
